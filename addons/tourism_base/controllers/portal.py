@@ -11,8 +11,8 @@ from ..models.res_partner import PORTAL_EDITABLE_FIELDS
 
 class TourismPortal(CustomerPortal):
     def _tourism_provider(self):
-        """The prestataire of the logged-in user: always its own company, never one taken
-        from the request."""
+        """The prestataire of the logged-in user: always its own company,
+        never one taken from the request."""
         partner = request.env.user.partner_id.commercial_partner_id
         return partner if partner.is_tourism_provider else request.env["res.partner"]
 
@@ -21,7 +21,9 @@ class TourismPortal(CustomerPortal):
         values["tourism_is_provider"] = bool(self._tourism_provider())
         return values
 
-    @http.route("/my/prestataire", type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        "/my/prestataire", type="http", auth="user", website=True, methods=["GET"]
+    )
     def portal_my_tourism_provider(self, **kw):
         provider = self._tourism_provider()
         if not provider:
@@ -31,19 +33,27 @@ class TourismPortal(CustomerPortal):
             self._tourism_provider_values(provider, saved=kw.get("saved")),
         )
 
-    @http.route("/my/prestataire", type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        "/my/prestataire", type="http", auth="user", website=True, methods=["POST"]
+    )
     def portal_my_tourism_provider_save(self, **post):
         provider = self._tourism_provider()
         if not provider:
             return request.redirect("/my")
-        values = {key: (post.get(key) or "").strip() for key in PORTAL_EDITABLE_FIELDS if key in post}
+        values = {
+            key: (post.get(key) or "").strip()
+            for key in PORTAL_EDITABLE_FIELDS
+            if key in post
+        }
         try:
             with request.env.cr.savepoint():
                 provider._tourism_portal_write(values)
         except ValidationError as error:
             return request.render(
                 "tourism_base.portal_my_tourism_provider",
-                self._tourism_provider_values(provider, error=error.args[0], values=values),
+                self._tourism_provider_values(
+                    provider, error=error.args[0], values=values
+                ),
             )
         return request.redirect("/my/prestataire?saved=1")
 
@@ -60,7 +70,9 @@ class TourismPortal(CustomerPortal):
                 "error": error,
                 "values": values or {},
                 "membership_states": dict(
-                    provider._fields["membership_state"]._description_selection(request.env)
+                    provider._fields["membership_state"]._description_selection(
+                        request.env
+                    )
                 ),
                 "validity_states": dict(
                     request.env["tourism.partner.label"]

@@ -64,7 +64,9 @@ class ResPartner(models.Model):
         context={"active_test": False},
     )
     tourism_capacity = fields.Integer(
-        string="Capacity", tracking=True, help="Persons the prestataire can welcome at once."
+        string="Capacity",
+        tracking=True,
+        help="Persons the prestataire can welcome at once.",
     )
     tourism_description = fields.Html(string="Presentation", translate=True)
     tourism_facebook_url = fields.Char(string="Facebook")
@@ -80,16 +82,20 @@ class ResPartner(models.Model):
         "tourism_classification_ids.date_expiry",
     )
     def _compute_tourism_awards(self):
-        """Stored so that the directory can be searched and grouped by label and classification;
-        the daily cron refreshes them when awards start or expire."""
+        """Stored so that the directory can be searched and grouped by label and
+        classification; the daily cron refreshes them when awards start or expire."""
         today = fields.Date.context_today(self)
         for partner in self:
-            awards = partner.tourism_label_line_ids.filtered(lambda a: a._is_valid_at(today))
+            awards = partner.tourism_label_line_ids.filtered(
+                lambda a: a._is_valid_at(today)
+            )
             partner.tourism_label_ids = awards.label_id
             grades = partner.tourism_classification_ids.filtered(
                 lambda g: g._is_valid_at(today)
             ).sorted(lambda g: (g.scheme_id.sequence, -g.level))
-            partner.tourism_classification = ", ".join(grades.mapped("display_name")) or False
+            partner.tourism_classification = (
+                ", ".join(grades.mapped("display_name")) or False
+            )
 
     @api.constrains("siret")
     def _check_siret(self):
@@ -97,7 +103,8 @@ class ResPartner(models.Model):
             if partner.siret and not is_valid_siret(partner.siret):
                 raise ValidationError(
                     _(
-                        "The SIRET number %(siret)s of %(name)s is not valid: it has 14 digits "
+                        "The SIRET number %(siret)s of %(name)s is not valid: it has "
+                        "14 digits "
                         "and its last digit is a checksum. Check it on the INSEE "
                         "directory (annuaire-entreprises.data.gouv.fr).",
                         siret=partner.siret,
@@ -137,13 +144,15 @@ class ResPartner(models.Model):
         if vals.get("is_tourism_provider") and not vals.get("tourism_commune_id"):
             if vals.get("zip") and vals.get("city"):
                 commune = self.env["tourism.commune"].search(
-                    [("zip", "=", vals["zip"]), ("name", "=ilike", vals["city"])], limit=1
+                    [("zip", "=", vals["zip"]), ("name", "=ilike", vals["city"])],
+                    limit=1,
                 )
                 if commune:
                     vals["tourism_commune_id"] = commune.id
 
     def unlink(self):
-        # A conseiller manages the directory but does not delete prestataires: archive them.
+        # A conseiller manages the directory but does not delete prestataires:
+        # they archive them.
         if (
             any(self.mapped("is_tourism_provider"))
             and not self.env.su
@@ -159,10 +168,14 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_refresh_tourism_awards(self):
-        """Labels and classifications start and expire with the calendar, not with a write."""
+        """Labels and classifications start and expire with the calendar,
+        not with a write."""
         partners = self.with_context(active_test=False).search(
-            ["|", ("tourism_label_line_ids", "!=", False),
-             ("tourism_classification_ids", "!=", False)]
+            [
+                "|",
+                ("tourism_label_line_ids", "!=", False),
+                ("tourism_classification_ids", "!=", False),
+            ]
         )
         self.env.add_to_compute(self._fields["tourism_label_ids"], partners)
         self.env.add_to_compute(self._fields["tourism_classification"], partners)
@@ -187,7 +200,9 @@ class ResPartner(models.Model):
             try:
                 allowed["tourism_capacity"] = int(allowed["tourism_capacity"] or 0)
             except ValueError as exc:
-                raise ValidationError(_("The capacity must be a whole number.")) from exc
+                raise ValidationError(
+                    _("The capacity must be a whole number.")
+                ) from exc
         self.sudo().write(allowed)
 
     @api.model
@@ -195,7 +210,7 @@ class ResPartner(models.Model):
         """Demo data: invoice partnership packs, post the invoices and pay some of them.
         specs: [(partner_id, product_id, 'invoiced' | 'paid' | 'old')]."""
         if not self.env.company.chart_template:
-            # Invoices need a chart of accounts (our scripts install it before the addons).
+            # Invoices need a chart of accounts (our scripts install it first).
             return
         Product = self.env["product.product"]
         for partner_id, product_id, state in specs:
@@ -206,4 +221,6 @@ class ResPartner(models.Model):
             if state in ("paid", "old"):
                 self.env["account.payment.register"].with_context(
                     active_model="account.move", active_ids=invoice.ids
-                ).create({"payment_date": product.membership_date_from})._create_payments()
+                ).create(
+                    {"payment_date": product.membership_date_from}
+                )._create_payments()

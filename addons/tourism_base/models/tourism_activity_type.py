@@ -4,7 +4,7 @@ from odoo import fields, models
 
 
 class TourismActivityType(models.Model):
-    """What a prestataire does: accommodation, restaurant, leisure, ... (configurable)."""
+    """What a prestataire does: accommodation, restaurant, leisure... (configurable)"""
 
     _name = "tourism.activity.type"
     _description = "Prestataire Activity"

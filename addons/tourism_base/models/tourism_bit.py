@@ -30,10 +30,10 @@ class TourismBit(models.Model):
     is_seasonal = fields.Boolean(
         string="Seasonal", tracking=True, help="Open only during the opening periods."
     )
-    user_ids = fields.Many2many(
+    user_ids = fields.One2many(
         "res.users",
+        "tourism_bit_id",
         string="Staff",
-        compute="_compute_user_ids",
         help="Users whose information point this is.",
     )
     opening_period_ids = fields.One2many(
@@ -42,13 +42,12 @@ class TourismBit(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("code_company_uniq", "unique(code, company_id)", "Another information point has this code."),
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "Another information point has this code.",
+        ),
     ]
-
-    def _compute_user_ids(self):
-        users = self.env["res.users"].search([("tourism_bit_id", "in", self.ids)])
-        for bit in self:
-            bit.user_ids = users.filtered(lambda u, bit=bit: u.tourism_bit_id == bit)
 
     @api.model_create_multi
     def create(self, vals_list):

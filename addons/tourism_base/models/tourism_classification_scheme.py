@@ -4,7 +4,7 @@ from odoo import fields, models
 
 
 class TourismClassificationScheme(models.Model):
-    """A grading system: Atout France stars, Gîtes de France épis, Clévacances clés..."""
+    """A grading system: Atout France stars, Gîtes de France épis, Clévacances clés"""
 
     _name = "tourism.classification.scheme"
     _description = "Classification Scheme"
@@ -14,9 +14,14 @@ class TourismClassificationScheme(models.Model):
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     unit_name = fields.Char(
-        string="Unit", required=True, translate=True, help="e.g. étoile(s), épi(s), clé(s)"
+        string="Unit",
+        required=True,
+        translate=True,
+        help="e.g. étoile(s), épi(s), clé(s)",
     )
-    symbol = fields.Char(help="Shown after the level, e.g. ★. The unit is used when empty.")
+    symbol = fields.Char(
+        help="Shown after the level, e.g. ★. The unit is used when empty."
+    )
     max_level = fields.Integer(string="Highest Level", default=5, required=True)
     validity_years = fields.Integer(
         string="Validity (years)",
@@ -28,7 +33,11 @@ class TourismClassificationScheme(models.Model):
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "Another classification scheme has this code."),
-        ("max_level_positive", "CHECK(max_level > 0)", "The highest level must be positive."),
+        (
+            "max_level_positive",
+            "CHECK(max_level > 0)",
+            "The highest level must be positive.",
+        ),
     ]
 
     def _format_level(self, level):

@@ -18,7 +18,8 @@ class TourismCommune(models.Model):
         size=5,
         required=True,
         index=True,
-        help="Official geographic code of the commune (COG), e.g. 40282 for Saint-Sever.",
+        help="Official geographic code of the commune (COG), "
+        "e.g. 40282 for Saint-Sever.",
     )
     zip = fields.Char(string="Postal Code", size=5, required=True)
     epci_id = fields.Many2one("tourism.epci", string="Intercommunality", index=True)
@@ -26,14 +27,22 @@ class TourismCommune(models.Model):
         "res.country", default=lambda self: self.env.ref("base.fr"), required=True
     )
     partner_ids = fields.One2many(
-        "res.partner", "tourism_commune_id", string="Prestataires",
+        "res.partner",
+        "tourism_commune_id",
+        string="Prestataires",
         domain=[("is_tourism_provider", "=", True)],
     )
-    partner_count = fields.Integer(string="Prestataires count", compute="_compute_partner_count")
+    partner_count = fields.Integer(
+        string="Prestataires count", compute="_compute_partner_count"
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("insee_code_uniq", "unique(insee_code)", "Another commune has this INSEE code."),
+        (
+            "insee_code_uniq",
+            "unique(insee_code)",
+            "Another commune has this INSEE code.",
+        ),
     ]
 
     @api.depends("name", "zip")
@@ -46,7 +55,10 @@ class TourismCommune(models.Model):
     def _compute_partner_count(self):
         counts = dict(
             self.env["res.partner"]._read_group(
-                [("tourism_commune_id", "in", self.ids), ("is_tourism_provider", "=", True)],
+                [
+                    ("tourism_commune_id", "in", self.ids),
+                    ("is_tourism_provider", "=", True),
+                ],
                 ["tourism_commune_id"],
                 ["__count"],
             )
@@ -60,7 +72,8 @@ class TourismCommune(models.Model):
             if not is_valid_insee_code(commune.insee_code):
                 raise ValidationError(
                     _(
-                        "%(code)s is not a valid INSEE code for %(name)s: five characters, "
+                        "%(code)s is not a valid INSEE code for %(name)s: five "
+                        "characters, "
                         "the département (two digits, or 2A/2B) then three digits.",
                         code=commune.insee_code,
                         name=commune.name,
@@ -68,7 +81,10 @@ class TourismCommune(models.Model):
                 )
             if not (commune.zip.isdigit() and len(commune.zip) == 5):
                 raise ValidationError(
-                    _("The postal code of %(name)s must have five digits.", name=commune.name)
+                    _(
+                        "The postal code of %(name)s must have five digits.",
+                        name=commune.name,
+                    )
                 )
 
     def action_view_partners(self):

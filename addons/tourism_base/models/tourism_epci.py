@@ -7,7 +7,7 @@ from ..tools.identifiers import compact, is_valid_siren
 
 
 class TourismEpci(models.Model):
-    """Intercommunality (EPCI) grouping communes; it usually holds the tourism competence."""
+    """Intercommunality (EPCI) grouping communes; it usually holds tourism."""
 
     _name = "tourism.epci"
     _description = "Intercommunality (EPCI)"
@@ -36,7 +36,11 @@ class TourismEpci(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
-        ("siren_uniq", "unique(siren)", "Another intercommunality has this SIREN number."),
+        (
+            "siren_uniq",
+            "unique(siren)",
+            "Another intercommunality has this SIREN number.",
+        ),
     ]
 
     @api.depends("commune_ids")
@@ -49,8 +53,11 @@ class TourismEpci(models.Model):
         for epci in self:
             if epci.siren and not is_valid_siren(epci.siren):
                 raise ValidationError(
-                    _("The SIREN number %(siren)s of %(name)s is not valid.",
-                      siren=epci.siren, name=epci.name)
+                    _(
+                        "The SIREN number %(siren)s of %(name)s is not valid.",
+                        siren=epci.siren,
+                        name=epci.name,
+                    )
                 )
 
     @api.model_create_multi

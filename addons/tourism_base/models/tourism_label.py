@@ -18,12 +18,14 @@ class TourismLabel(models.Model):
     website = fields.Char()
     validity_years = fields.Integer(
         string="Validity (years)",
-        help="Usual length of an award; used to propose the expiry date. 0: no end date.",
+        help="Usual length of an award; used to propose the expiry date. "
+        "0: no end date.",
     )
     replaced_by_id = fields.Many2one(
         "tourism.label",
         string="Replaced by",
-        help="A label that succeeds this one; awards of this label stay valid until they expire.",
+        help="A label that succeeds this one; awards of this label stay valid "
+        "until they expire.",
     )
     image_128 = fields.Image(string="Logo", max_width=128, max_height=128)
     description = fields.Text(translate=True)

@@ -17,7 +17,9 @@ class TourismOpeningPeriod(models.Model):
     name = fields.Char(string="Season", help="e.g. Saison estivale")
     date_from = fields.Date(string="From", required=True)
     date_to = fields.Date(string="To", required=True)
-    hours = fields.Char(string="Opening Hours", help="e.g. Tue-Sun 10:00-12:30, 14:00-18:30")
+    hours = fields.Char(
+        string="Opening Hours", help="e.g. Tue-Sun 10:00-12:30, 14:00-18:30"
+    )
 
     @api.constrains("date_from", "date_to", "partner_id")
     def _check_dates(self):
@@ -25,7 +27,8 @@ class TourismOpeningPeriod(models.Model):
             if period.date_to < period.date_from:
                 raise ValidationError(
                     _(
-                        "An opening period cannot end (%(end)s) before it starts (%(start)s).",
+                        "An opening period cannot end (%(end)s) before it starts "
+                        "(%(start)s).",
                         end=period.date_to,
                         start=period.date_from,
                     )

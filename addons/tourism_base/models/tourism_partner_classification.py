@@ -7,7 +7,7 @@ from odoo.exceptions import ValidationError
 
 
 class TourismPartnerClassification(models.Model):
-    """A prestataire's grade in a classification scheme (e.g. 3 stars), between two dates."""
+    """A prestataire's grade in a classification scheme (e.g. 3 stars), for a time"""
 
     _name = "tourism.partner.classification"
     _inherit = ["tourism.validity.mixin", "mail.thread"]
@@ -31,14 +31,18 @@ class TourismPartnerClassification(models.Model):
     )
     level = fields.Integer(required=True, default=1, tracking=True)
     reference = fields.Char(string="Decision No.")
-    date_expiry = fields.Date(compute="_compute_date_expiry", store=True, readonly=False)
+    date_expiry = fields.Date(
+        compute="_compute_date_expiry", store=True, readonly=False
+    )
 
     @api.depends("scheme_id", "date_award")
     def _compute_date_expiry(self):
         for grade in self:
             years = grade.scheme_id.validity_years
             if not grade.date_expiry and grade.date_award and years:
-                grade.date_expiry = grade.date_award + relativedelta(years=years, days=-1)
+                grade.date_expiry = grade.date_award + relativedelta(
+                    years=years, days=-1
+                )
 
     @api.depends("scheme_id", "level")
     def _compute_display_name(self):
@@ -53,7 +57,8 @@ class TourismPartnerClassification(models.Model):
             if not 1 <= grade.level <= grade.scheme_id.max_level:
                 raise ValidationError(
                     _(
-                        "The level of a %(scheme)s classification goes from 1 to %(max)s, "
+                        "The level of a %(scheme)s classification goes from 1 to "
+                        "%(max)s, "
                         "not %(level)s.",
                         scheme=grade.scheme_id.name,
                         max=grade.scheme_id.max_level,

@@ -23,13 +23,20 @@ class TourismPartnerLabel(models.Model):
         tracking=True,
     )
     label_id = fields.Many2one(
-        "tourism.label", string="Label", required=True, ondelete="restrict", tracking=True
+        "tourism.label",
+        string="Label",
+        required=True,
+        ondelete="restrict",
+        tracking=True,
     )
     level = fields.Char(
-        string="Level / Mention", help="e.g. the disabilities covered by Tourisme & Handicap."
+        string="Level / Mention",
+        help="e.g. the disabilities covered by Tourisme & Handicap.",
     )
     reference = fields.Char(string="Certificate No.")
-    date_expiry = fields.Date(compute="_compute_date_expiry", store=True, readonly=False)
+    date_expiry = fields.Date(
+        compute="_compute_date_expiry", store=True, readonly=False
+    )
     color = fields.Integer(related="label_id.color")
 
     @api.depends("label_id", "date_award")
@@ -37,7 +44,9 @@ class TourismPartnerLabel(models.Model):
         for award in self:
             years = award.label_id.validity_years
             if not award.date_expiry and award.date_award and years:
-                award.date_expiry = award.date_award + relativedelta(years=years, days=-1)
+                award.date_expiry = award.date_award + relativedelta(
+                    years=years, days=-1
+                )
 
     @api.depends("label_id", "level")
     def _compute_display_name(self):

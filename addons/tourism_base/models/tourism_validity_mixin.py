@@ -15,7 +15,10 @@ class TourismValidityMixin(models.AbstractModel):
     _description = "Award with validity dates"
 
     date_award = fields.Date(
-        string="Award Date", required=True, default=fields.Date.context_today, tracking=True
+        string="Award Date",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
     )
     date_expiry = fields.Date(
         string="Expiry Date",
@@ -87,7 +90,11 @@ class TourismValidityMixin(models.AbstractModel):
     @api.constrains("date_award", "date_expiry")
     def _check_validity_dates(self):
         for record in self:
-            if record.date_expiry and record.date_award and record.date_expiry < record.date_award:
+            if (
+                record.date_expiry
+                and record.date_award
+                and record.date_expiry < record.date_award
+            ):
                 raise ValidationError(
                     _(
                         "%(name)s: the expiry date (%(expiry)s) cannot be before "

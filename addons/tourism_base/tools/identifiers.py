@@ -14,8 +14,8 @@ def compact(value):
 
 
 def is_valid_siret(value):
-    """14 digits whose Luhn checksum holds (La Poste's establishments have their own rule,
-    which python-stdnum knows)."""
+    """14 digits whose Luhn checksum holds (La Poste's establishments have their
+    own rule, which python-stdnum knows)."""
     return stdnum_siret.is_valid(compact(value))
 
 
@@ -25,6 +25,6 @@ def is_valid_siren(value):
 
 
 def is_valid_insee_code(value):
-    """Official geographic code of a commune: département (2 digits, or 2A/2B for Corsica)
-    followed by 3 digits. Overseas communes (971xx…) fit the same shape."""
+    """Official geographic code of a commune: département (2 digits, or 2A/2B
+    for Corsica) followed by 3 digits. Overseas communes (971xx…) fit the same shape."""
     return bool(INSEE_CODE_RE.match(value or ""))

@@ -1,0 +1,5 @@
+from . import test_identifiers
+from . import test_directory
+from . import test_access
+from . import test_portal
+from . import test_ui
