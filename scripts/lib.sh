@@ -125,7 +125,7 @@ create_db() {
     local db=$1 demo=${2:-1}
     local args
     mapfile -t args < <(odoo_common_args)
-    "$PY" "$ROOT/scripts/create_db.py" "$ODOO_SRC" "$db" "$demo" "${args[@]}" \
+    "$PY" "$ROOT/scripts/create_db.py" "$ODOO_SRC" "$db" "$demo" "${args[@]}" --log-level=warn \
         || die "creating database $db failed"
     # The chart of accounts follows the company's country at the time accounting is installed.
     "$PY" "$ODOO_SRC/odoo-bin" "${args[@]}" -d "$db" -i l10n_fr_account --stop-after-init \

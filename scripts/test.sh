@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Run every test of our addons on a fresh throwaway database.
 # Usage: scripts/test.sh [addon,addon...]   (default: every addon under addons/)
-# Last line: "N passed, N failed". Exit status non-zero on any failed test, test error,
-# skipped test (a skipped browser test means chromium or websocket-client is missing),
-# ERROR line in the log, or a crash while installing.
+# Also runs the tooling tests under tests/ (plain unittest). Last line: "N passed, N failed".
+# Exit status non-zero on any failed test, test error, skipped test (a skipped browser test
+# means chromium or websocket-client is missing), ERROR line in the log, or a crash while
+# installing (scripts/odoo_test_summary.py judges the Odoo log).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -35,37 +36,20 @@ odoo_bin -d "$DB" -i "$ADDONS" --test-tags "$tags" --stop-after-init \
 rc=${PIPESTATUS[0]}
 set -e
 
-summary=$(grep -E "odoo\.tests\.result: [0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests" "$LOG" | tail -n 1 || true)
-if [[ $summary =~ ([0-9]+)\ failed,\ ([0-9]+)\ error\(s\)\ of\ ([0-9]+)\ tests ]]; then
-    failures=${BASH_REMATCH[1]} errors=${BASH_REMATCH[2]} total=${BASH_REMATCH[3]}
-else
-    failures=0 errors=0 total=0
-fi
-skipped=$(grep -cE "INFO $DB odoo\.addons\.[a-z_.]+: skipped " "$LOG" || true)
-# ERROR/CRITICAL lines that are not already counted as a failed test (e.g. a broken view).
-log_errors=$(grep -E " (ERROR|CRITICAL) " "$LOG" | grep -vcE "odoo\.tests\.result|FAIL: |ERROR: " || true)
+# The project's own tooling tests (plain unittest, no database) count in the closing line too.
+unit_out=$("$PY" -m unittest discover -s "$ROOT/tests" 2>&1) && unit_rc=0 || unit_rc=$?
+unit_total=$(sed -nE 's/^Ran ([0-9]+) tests?.*/\1/p' <<<"$unit_out")
+unit_failed=$(grep -oE '(failures|errors)=[0-9]+' <<<"$unit_out" | awk -F= '{n += $2} END {print n + 0}')
+unit_total=${unit_total:-0} unit_failed=${unit_failed:-0}
+[ "$unit_rc" -ne 0 ] && [ "$unit_failed" -eq 0 ] && unit_failed=1
+[ "$unit_rc" -ne 0 ] && echo "$unit_out"
 
-passed=$((total - failures - errors - skipped))
-failed=$((failures + errors + skipped))
-status=0
-[ "$rc" -ne 0 ] && status=1
-[ "$failed" -gt 0 ] && status=1
-if [ "$skipped" -gt 0 ]; then
-    echo "Skipped tests count as failed (a browser test needs chromium and websocket-client):"
-    grep -E ": skipped " "$LOG" | sed -E 's/^[0-9-]+ [0-9:,]+ [0-9]+ //'
-fi
-if [ "$log_errors" -gt 0 ]; then
-    echo "The log has $log_errors ERROR line(s) outside test results:"
-    grep -E " (ERROR|CRITICAL) " "$LOG" | grep -vE "odoo\.tests\.result|FAIL: |ERROR: " | head -n 20
-    status=1
-fi
-if [ "$total" -eq 0 ]; then
-    echo "No test ran (odoo exit status $rc)."
-    status=1
-fi
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-    failed=1   # the install crashed or the log has errors: never report a green line
-fi
-echo "Test run took $(($(date +%s) - start)) s (odoo exit status $rc)."
+odoo_line=$("$PY" "$ROOT/scripts/odoo_test_summary.py" "$LOG" "$rc") && status=0 || status=1
+echo "$odoo_line" | sed '$d'
+read -r passed _ failed _ <<<"$(tail -n 1 <<<"$odoo_line")"
+passed=$((passed + unit_total - unit_failed))
+failed=$((failed + unit_failed))
+[ "$unit_rc" -ne 0 ] && status=1
+echo "Test run took $(($(date +%s) - start)) s (odoo exit status $rc, $unit_total tooling tests)."
 echo "$passed passed, $failed failed"
 exit "$status"
