@@ -1,9 +1,9 @@
 """Read an Odoo test log and print the project's closing line "N passed, N failed".
 
 Usage: odoo_test_summary.py LOGFILE ODOO_EXIT_STATUS
-Exit status 0 only when every test passed, none was skipped (a skipped browser test means
-chromium or websocket-client is missing), the log has no ERROR/CRITICAL line of its own (a
-broken view, a failed install) and Odoo itself exited with 0.
+Exit status 0 only when every test passed, none was skipped (a skipped browser test
+means chromium or websocket-client is missing), the log has no ERROR/CRITICAL line of
+its own (a broken view, a failed install) and Odoo itself exited with 0.
 """
 
 import re

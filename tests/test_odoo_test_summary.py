@@ -9,10 +9,13 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
 from odoo_test_summary import parse, verdict  # noqa: E402
 
 PREFIX = "2026-11-27 13:47:17,610 14940"
+TESTS = "odoo.addons.tourism_base.tests"
+RESULT = f"{PREFIX} ERROR db odoo.tests.result:"
 GREEN = [
     f"{PREFIX} INFO db odoo.modules.loading: 80 modules loaded in 9.1s",
-    f"{PREFIX} INFO db odoo.addons.tourism_base.tests.test_access: Starting TestAccess.test_x ...",
-    f"{PREFIX} INFO db odoo.tests.result: 0 failed, 0 error(s) of 29 tests when loading database 'db'",
+    f"{PREFIX} INFO db {TESTS}.test_access: Starting TestAccess.test_x ...",
+    f"{PREFIX} INFO db odoo.tests.result: 0 failed, 0 error(s) of 29 tests when "
+    "loading database 'db'",
 ]
 
 
@@ -22,28 +25,26 @@ class TestSummary(unittest.TestCase):
 
     def test_cases(self):
         failed_run = [
-            f"{PREFIX} ERROR db odoo.addons.tourism_base.tests.test_x: FAIL: TestX.test_a",
-            f"{PREFIX} ERROR db odoo.addons.tourism_base.tests.test_x: ERROR: TestX.test_b",
-            f"{PREFIX} ERROR db odoo.tests.result: 1 failed, 1 error(s) of 10 tests when "
-            "loading database 'db'",
+            f"{PREFIX} ERROR db {TESTS}.test_x: FAIL: TestX.test_a",
+            f"{PREFIX} ERROR db {TESTS}.test_x: ERROR: TestX.test_b",
+            f"{RESULT} 1 failed, 1 error(s) of 10 tests when " "loading database 'db'",
         ]
         tour_failed = [
-            f"{PREFIX} ERROR db odoo.addons.tourism_base.tests.test_ui.TestUi.test_t.browser: "
+            f"{PREFIX} ERROR db {TESTS}.test_ui.TestUi.test_t.browser: "
             "FAILED: [1/11] Tour x",
-            f"{PREFIX} ERROR db odoo.tests.result: 1 failed, 0 error(s) of 3 tests when "
-            "loading database 'db'",
+            f"{RESULT} 1 failed, 0 error(s) of 3 tests when " "loading database 'db'",
         ]
         skipped = (
             GREEN[:2]
             + [
-                f"{PREFIX} INFO db odoo.addons.tourism_base.tests.test_ui: skipped TestUi.test_t : "
+                f"{PREFIX} INFO db {TESTS}.test_ui: skipped TestUi.test_t : "
                 "Chrome not found",
             ]
             + GREEN[2:]
         )
         broken_view = [
             f"{PREFIX} ERROR db odoo.modules.registry: Failed to load registry",
-            f"{PREFIX} CRITICAL db odoo.service.server: Failed to initialize database `db`.",
+            f"{PREFIX} CRITICAL db odoo.service.server: Failed to initialize database.",
         ]
         error_outside_tests = (
             GREEN[:2]
