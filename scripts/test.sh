@@ -39,7 +39,7 @@ set -e
 # The project's own tooling tests (plain unittest, no database) count in the closing line too.
 unit_out=$("$PY" -m unittest discover -s "$ROOT/tests" 2>&1) && unit_rc=0 || unit_rc=$?
 unit_total=$(sed -nE 's/^Ran ([0-9]+) tests?.*/\1/p' <<<"$unit_out")
-unit_failed=$(grep -oE '(failures|errors)=[0-9]+' <<<"$unit_out" | awk -F= '{n += $2} END {print n + 0}')
+unit_failed=$(grep -oE '(failures|errors)=[0-9]+' <<<"$unit_out" | awk -F= '{n += $2} END {print n + 0}' || true)
 unit_total=${unit_total:-0} unit_failed=${unit_failed:-0}
 [ "$unit_rc" -ne 0 ] && [ "$unit_failed" -eq 0 ] && unit_failed=1
 [ "$unit_rc" -ne 0 ] && echo "$unit_out"
