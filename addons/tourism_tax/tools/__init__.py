@@ -1,0 +1,4 @@
+from . import calculator
+from . import categories
+from . import deliberation_rules
+from . import registration

@@ -1,0 +1,406 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Taxe de séjour arithmetic (CGCT L2333-26 and following), no ORM.
+
+Numbers come in as int, str or Decimal (a float is read through ``str``, so 0.1 is
+0.1) and money goes out as Decimal quantized to the cent. Intermediate values are
+exact fractions: the only roundings are the ones documented for each mode.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Context, Decimal, InvalidOperation
+from fractions import Fraction
+
+CENT = Decimal("0.01")
+# Fixed precision for the one inexact operation, whatever the caller's context.
+_DIVISION = Context(prec=28)
+
+# Order of rounding for the réel (see compute_stay_tax). No official rule exists
+# (reference.md A.8), so the order is a setting of the collectivité.
+ROUNDING_MODES = ("per_person_night", "per_component", "per_stay")
+
+# L2333-41: the forfait allowance (abattement) is voted between 10 % and 80 %.
+ALLOWANCE_MIN = Decimal("0.10")
+ALLOWANCE_MAX = Decimal("0.80")
+
+# English source messages; the Odoo layer translates from the code.
+ERROR_MESSAGES = {
+    "invalid_number": "%(field)s is not a number.",
+    "not_an_integer": "%(field)s must be a whole number.",
+    "negative_nights": "The number of nights cannot be negative.",
+    "negative_persons": "%(field)s cannot be negative.",
+    "exempt_exceeds_persons": "There are more exempt persons than persons.",
+    "missing_tariff": "Give a tariff, or a proportional rate and a price per night.",
+    "both_tariff_and_rate": "Give a tariff or a proportional rate, not both.",
+    "missing_price": "The proportional rate needs the price per night.",
+    "zero_persons_unclassified": (
+        "The price per night of an unclassified lodging is divided by the "
+        "occupants: there must be at least one."
+    ),
+    "unknown_rounding": "Unknown rounding mode: %(value)s.",
+    "negative_amount": "%(field)s cannot be negative.",
+    "negative_capacity": "The capacity cannot be negative.",
+    "allowance_out_of_range": "The allowance must be between 0.10 and 0.80.",
+    "invalid_date": "%(field)s must be a date.",
+    "departure_before_arrival": "The departure is before the arrival.",
+    "no_night": "A stay has at least one night.",
+    "invalid_quantum": "The rounding step must be positive.",
+}
+ERROR_CODES = frozenset(ERROR_MESSAGES)
+
+
+class TaxCalculationError(ValueError):
+    """Bad input. ``code`` is a stable key of ERROR_MESSAGES; ``params`` fill it."""
+
+    def __init__(self, code, **params):
+        self.code = code
+        self.params = params
+        super().__init__(ERROR_MESSAGES[code] % params)
+
+
+@dataclass(frozen=True)
+class StayTax:
+    """Tax of one stay au réel. ``base + sum(surcharges) == total``."""
+
+    taxable_person_nights: int
+    tariff_per_person_night: Decimal  # base tariff after the cap, not rounded
+    total_per_person_night: Decimal  # add-ons included, to the cent
+    base: Decimal  # the collectivité's own share
+    surcharges: tuple  # one amount per add-on rate, in the order given
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class FlatRateTax:
+    """Tax au forfait of one lodging. ``base + sum(surcharges) == total``."""
+
+    taxable_units: Decimal  # capacity after the allowance, exact
+    base: Decimal
+    surcharges: tuple
+    total: Decimal
+
+
+# -- conversions ---------------------------------------------------------------
+
+
+def to_decimal(value, field="value"):
+    """``Decimal(str(value))``, refusing booleans, NaN and infinities."""
+    # bool is an int: True would silently count as 1 person.
+    if isinstance(value, bool):
+        raise TaxCalculationError("invalid_number", field=field)
+    try:
+        result = Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        raise TaxCalculationError("invalid_number", field=field) from None
+    if not result.is_finite():
+        raise TaxCalculationError("invalid_number", field=field)
+    return result
+
+
+def _to_int(value, field):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    number = to_decimal(value, field)
+    if number != number.to_integral_value():
+        raise TaxCalculationError("not_an_integer", field=field)
+    return int(number)
+
+
+def _to_amount(value, field):
+    """Non-negative exact fraction."""
+    number = to_decimal(value, field)
+    if number < 0:
+        raise TaxCalculationError("negative_amount", field=field)
+    return Fraction(number)
+
+
+def _to_rates(surcharge_rates):
+    return tuple(
+        _to_amount(rate, f"Surcharge rate {index}")
+        for index, rate in enumerate(surcharge_rates, start=1)
+    )
+
+
+def _check_rounding(rounding):
+    if rounding not in ROUNDING_MODES:
+        raise TaxCalculationError("unknown_rounding", value=rounding)
+
+
+def _round_to_int(value):
+    """Nearest integer of a Fraction, halves away from zero (Decimal's HALF_UP)."""
+    magnitude = abs(value)
+    result = (magnitude.numerator * 2 + magnitude.denominator) // (
+        magnitude.denominator * 2
+    )
+    return -result if value < 0 else result
+
+
+def _cents(value):
+    """Fraction of euros → whole number of cents, half-up."""
+    return _round_to_int(value * 100)
+
+
+def _money(cents):
+    # Built from a string so that no Decimal context can round it.
+    return Decimal(f"{cents}E-2")
+
+
+def _exact_decimal(value):
+    """Fraction → Decimal, exact when the expansion ends (it does for rates and
+    tariffs given to the cent); otherwise 28 significant digits."""
+    denominator = value.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator == 1:
+        digits = max(twos, fives)
+        return Decimal(f"{value.numerator * 10**digits // value.denominator}E-{digits}")
+    return _DIVISION.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+def round_half_up(amount, quantum=CENT):
+    """Round ``amount`` to a multiple of ``quantum``; halves go away from zero."""
+    amount = to_decimal(amount, "amount")
+    quantum = to_decimal(quantum, "quantum")
+    if quantum <= 0:
+        raise TaxCalculationError("invalid_quantum")
+    steps = _round_to_int(Fraction(amount) / Fraction(quantum))
+    _sign, digits, exponent = quantum.as_tuple()
+    step = int("".join(map(str, digits)))
+    # Same exponent as the quantum: round_half_up(1, "0.01") is 1.00.
+    return Decimal(f"{steps * step}E{exponent}")
+
+
+# -- réel ----------------------------------------------------------------------
+
+
+def compute_stay_tax(
+    *,
+    nights,
+    persons,
+    exempt_persons=0,
+    tariff=None,
+    proportional_rate=None,
+    price_per_night=None,
+    cap=None,
+    surcharge_rates=(),
+    rounding="per_person_night",
+):
+    """Taxe de séjour of one stay au réel, add-ons included.
+
+    Give either ``tariff`` (classified lodging, € per person per night) or
+    ``proportional_rate`` (e.g. 0.05) and ``price_per_night`` (excluding taxes) for an
+    unclassified lodging: the price is divided by all ``persons``, exempt ones
+    included (A.4), times the rate. ``cap`` (the highest tariff the collectivité
+    adopted) limits the base tariff before the add-ons. ``surcharge_rates`` are the
+    add-ons as fractions of the base: (0.10, 0.34) for the Département and the GPSO
+    in the Landes.
+
+    Rounding modes (each amount ends at the cent):
+
+    * ``per_person_night`` (Mimizan): the tariff add-ons included is rounded half-up
+      once, then multiplied by the person-nights. Each add-on's share is its exact
+      amount for the stay rounded half-up; the base takes what is left, so the
+      rounding residual stays with the collectivité and the parts add up.
+    * ``per_component``: the base tariff is rounded, then each add-on per
+      person-night is rounded from the rounded base; all are multiplied.
+    * ``per_stay``: the base for the stay is rounded, then each add-on from it;
+      ``total_per_person_night`` is only informative (total / person-nights).
+    """
+    _check_rounding(rounding)
+    nights = _to_int(nights, "Nights")
+    persons = _to_int(persons, "Persons")
+    exempt_persons = _to_int(exempt_persons, "Exempt persons")
+    if nights < 0:
+        raise TaxCalculationError("negative_nights")
+    for count, field in ((persons, "Persons"), (exempt_persons, "Exempt persons")):
+        if count < 0:
+            raise TaxCalculationError("negative_persons", field=field)
+    if exempt_persons > persons:
+        raise TaxCalculationError("exempt_exceeds_persons")
+    rates = _to_rates(surcharge_rates)
+    base_ppn = _base_tariff(
+        tariff, proportional_rate, price_per_night, cap, persons, nights
+    )
+    person_nights = (persons - exempt_persons) * nights
+
+    if rounding == "per_person_night":
+        total_ppn = _cents(base_ppn * (1 + sum(rates)))
+        total = total_ppn * person_nights
+        surcharges = []
+        for rate in rates:
+            share = _cents(base_ppn * rate * person_nights)
+            # Only a sub-cent tariff can make the shares exceed the total; the
+            # base must not go negative.
+            surcharges.append(min(share, total - sum(surcharges)))
+        base = total - sum(surcharges)
+    elif rounding == "per_component":
+        base_cents = _cents(base_ppn)
+        addons = [_round_to_int(base_cents * rate) for rate in rates]
+        total_ppn = base_cents + sum(addons)
+        base = base_cents * person_nights
+        surcharges = [addon * person_nights for addon in addons]
+        total = total_ppn * person_nights
+    else:  # per_stay
+        base = _cents(base_ppn * person_nights)
+        surcharges = [_round_to_int(base * rate) for rate in rates]
+        total = base + sum(surcharges)
+        total_ppn = (
+            _round_to_int(Fraction(total, person_nights)) if person_nights else 0
+        )
+
+    return StayTax(
+        taxable_person_nights=person_nights,
+        tariff_per_person_night=_exact_decimal(base_ppn),
+        total_per_person_night=_money(total_ppn),
+        base=_money(base),
+        surcharges=tuple(_money(amount) for amount in surcharges),
+        total=_money(total),
+    )
+
+
+def _base_tariff(tariff, proportional_rate, price_per_night, cap, persons, nights):
+    """Base tariff per person per night (exact Fraction), after the cap."""
+    if tariff is not None:
+        if proportional_rate is not None or price_per_night is not None:
+            raise TaxCalculationError("both_tariff_and_rate")
+        base = _to_amount(tariff, "Tariff")
+    else:
+        if proportional_rate is None:
+            raise TaxCalculationError("missing_tariff")
+        if price_per_night is None:
+            raise TaxCalculationError("missing_price")
+        rate = _to_amount(proportional_rate, "Proportional rate")
+        price = _to_amount(price_per_night, "Price per night")
+        if not persons:
+            if nights:
+                raise TaxCalculationError("zero_persons_unclassified")
+            # Nothing to divide and nothing to tax.
+            base = Fraction(0)
+        else:
+            base = price / persons * rate
+    if cap is not None:
+        # Written for the unclassified cap (L2333-30), harmless for a classified
+        # tariff since the cap is the highest adopted tariff.
+        base = min(base, _to_amount(cap, "Cap"))
+    return base
+
+
+# -- forfait -------------------------------------------------------------------
+
+
+def compute_flat_rate_tax(
+    *,
+    capacity,
+    tariff,
+    nights,
+    allowance_rate,
+    surcharge_rates=(),
+    rounding="per_stay",
+):
+    """Taxe de séjour au forfait (L2333-40 and following).
+
+    Taxable units = ``capacity`` × (1 − ``allowance_rate``), kept exact (fractional
+    units are legal). Default ``per_stay``: base = units × tariff × nights rounded
+    half-up, each add-on rounded from the base. The other modes work per unit-night
+    like compute_stay_tax, with a last rounding because units may be fractional.
+    """
+    _check_rounding(rounding)
+    capacity = _to_int(capacity, "Capacity")
+    nights = _to_int(nights, "Nights")
+    if capacity < 0:
+        raise TaxCalculationError("negative_capacity")
+    if nights < 0:
+        raise TaxCalculationError("negative_nights")
+    if tariff is None:
+        raise TaxCalculationError("missing_tariff")
+    tariff = _to_amount(tariff, "Tariff")
+    allowance = to_decimal(allowance_rate, "Allowance rate")
+    if not ALLOWANCE_MIN <= allowance <= ALLOWANCE_MAX:
+        raise TaxCalculationError("allowance_out_of_range")
+    rates = _to_rates(surcharge_rates)
+    units = capacity * (1 - Fraction(allowance))
+    unit_nights = units * nights
+
+    if rounding == "per_stay":
+        base = _cents(tariff * unit_nights)
+        surcharges = [_round_to_int(base * rate) for rate in rates]
+        total = base + sum(surcharges)
+    elif rounding == "per_person_night":
+        total = _round_to_int(_cents(tariff * (1 + sum(rates))) * unit_nights)
+        surcharges = []
+        for rate in rates:
+            share = _cents(tariff * rate * unit_nights)
+            surcharges.append(min(share, total - sum(surcharges)))
+        base = total - sum(surcharges)
+    else:  # per_component
+        tariff_cents = _cents(tariff)
+        base = _round_to_int(tariff_cents * unit_nights)
+        surcharges = [
+            _round_to_int(_round_to_int(tariff_cents * rate) * unit_nights)
+            for rate in rates
+        ]
+        total = base + sum(surcharges)
+
+    return FlatRateTax(
+        taxable_units=_exact_decimal(units),
+        base=_money(base),
+        surcharges=tuple(_money(amount) for amount in surcharges),
+        total=_money(total),
+    )
+
+
+# -- dates ---------------------------------------------------------------------
+
+
+def _check_date(value, field):
+    # A datetime is a date but cannot be compared with one.
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise TaxCalculationError("invalid_date", field=field)
+
+
+def _check_stay(arrival, departure):
+    _check_date(arrival, "Arrival")
+    _check_date(departure, "Departure")
+    if departure < arrival:
+        raise TaxCalculationError("departure_before_arrival")
+    if departure == arrival:
+        raise TaxCalculationError("no_night")
+
+
+def split_stay(arrival, departure, boundaries=()):
+    """Cut the nights arrival … departure − 1 at each date where a tariff period
+    starts: a list of ``(first_night, last_night, nights)``, in order."""
+    _check_stay(arrival, departure)
+    boundaries = tuple(boundaries)
+    for boundary in boundaries:
+        _check_date(boundary, "Boundary")
+    last_night = departure - datetime.timedelta(days=1)
+    # A boundary on the first night or outside the stay cuts nothing.
+    starts = sorted({day for day in boundaries if arrival < day <= last_night})
+    segments = []
+    first = arrival
+    for start in [*starts, departure]:
+        end = start - datetime.timedelta(days=1)
+        segments.append((first, end, (end - first).days + 1))
+        first = start
+    return segments
+
+
+def nights_by_year(arrival, departure):
+    """``{year: nights}`` in year order: the tariff in force is the one of the night
+    (reference.md A.5), so a stay across 31 December uses both years."""
+    _check_stay(arrival, departure)
+    last_year = (departure - datetime.timedelta(days=1)).year
+    new_years = [
+        datetime.date(year, 1, 1) for year in range(arrival.year + 1, last_year + 1)
+    ]
+    return {
+        first.year: nights
+        for first, _last, nights in split_stay(arrival, departure, new_years)
+    }
