@@ -1,0 +1,37 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Tourism Office - Tourist Tax",
+    "summary": "Taxe de séjour: legal scale, deliberations, add-ons, hosts' lodgings",
+    "version": "18.0.1.0.0",
+    "category": "Tourism",
+    "author": "Odoo Tourisme",
+    "website": "https://github.com/odoo-tourisme/odoo-tourisme",
+    "license": "LGPL-3",
+    "application": False,
+    "installable": True,
+    "depends": ["tourism_base", "account", "portal"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/tourism_tax_security.xml",
+        "data/tourism_tax_category_data.xml",
+        "data/tourism_lodging_nature_data.xml",
+        "data/tourism_tax_legal_scale_data.xml",
+        "data/tourism_tax_surcharge_data.xml",
+        "data/ir_sequence_data.xml",
+        "views/tourism_tax_category_views.xml",
+        "views/tourism_tax_legal_scale_views.xml",
+        "views/tourism_tax_surcharge_views.xml",
+        "views/tourism_tax_deliberation_views.xml",
+        "views/tourism_lodging_views.xml",
+        "views/tourism_tax_declaration_views.xml",
+        "views/res_partner_views.xml",
+        "views/tourism_tax_menus.xml",
+        "views/tourism_lodging_templates.xml",
+    ],
+    "demo": [
+        "demo/tourism_tax_deliberation_demo.xml",
+        "demo/tourism_lodging_demo.xml",
+        "demo/tourism_tax_declaration_demo.xml",
+    ],
+}

@@ -1,0 +1,194 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools.categories import category_code
+from ..tools.registration import check_registration_number, normalize
+
+CLASSIFICATION = [
+    ("0", "Unclassified"),
+    ("1", "1 star"),
+    ("2", "2 stars"),
+    ("3", "3 stars"),
+    ("4", "4 stars"),
+    ("5", "5 stars"),
+    ("palace", "Palace"),
+]
+
+
+class TourismLodging(models.Model):
+    """A lodging of a host, on which the tourist tax is collected."""
+
+    _name = "tourism.lodging"
+    _description = "Lodging"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name, id"
+
+    name = fields.Char(required=True, tracking=True)
+    host_id = fields.Many2one(
+        "res.partner",
+        string="Host",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_company", "=", True)],
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    street = fields.Char()
+    commune_id = fields.Many2one(
+        "tourism.commune", string="Commune", required=True, index=True, tracking=True
+    )
+    zip = fields.Char(related="commune_id.zip")
+    nature_id = fields.Many2one(
+        "tourism.lodging.nature", string="Nature", required=True, tracking=True
+    )
+    is_outdoor = fields.Boolean(related="nature_id.is_outdoor")
+    capacity_unit = fields.Selection(related="nature_id.capacity_unit")
+    classification = fields.Selection(
+        CLASSIFICATION, required=True, default="0", tracking=True
+    )
+    classification_date = fields.Date(string="Classified on", tracking=True)
+    classification_expiry = fields.Date(
+        string="Classification Expires on",
+        tracking=True,
+        help="From this date the lodging is taxed as unclassified.",
+    )
+    capacity = fields.Integer(
+        tracking=True,
+        help="Persons, or pitches for outdoor lodgings.",
+    )
+    registration_number = fields.Char(
+        size=16,
+        tracking=True,
+        help="Registration number of a meublé de tourisme: INSEE code of the commune, "
+        "6 digits and a 2-character key (13 characters).",
+    )
+    period_ids = fields.One2many(
+        "tourism.lodging.period", "lodging_id", string="Openings"
+    )
+    platform_ids = fields.Many2many(
+        "res.partner",
+        "tourism_lodging_platform_rel",
+        "lodging_id",
+        "platform_id",
+        string="Listed on",
+        domain=[("is_tourism_platform", "=", True)],
+    )
+    category_id = fields.Many2one(
+        "tourism.tax.category",
+        string="Tax Category",
+        compute="_compute_category_id",
+        help="Tariff category today, from the nature and the classification in force.",
+    )
+    regime = fields.Selection(
+        selection=[("real", "Actual (au réel)"), ("flat", "Flat rate (au forfait)")],
+        compute="_compute_regime",
+        help="Set for each nature by the deliberation of the year.",
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "registration_number_uniq",
+            "unique(registration_number)",
+            "Another lodging has this registration number.",
+        ),
+    ]
+
+    @api.depends("nature_id", "classification", "classification_expiry")
+    @api.depends_context("date")
+    def _compute_category_id(self):
+        today = fields.Date.context_today(self)
+        for lodging in self:
+            lodging.category_id = lodging._get_category(today)
+
+    def _get_category(self, day):
+        """Tariff category on `day`: an expired classification counts as none."""
+        self.ensure_one()
+        if not self.nature_id:
+            return self.env["tourism.tax.category"]
+        classified = self.classification != "0" and (
+            not self.classification_expiry or self.classification_expiry >= day
+        )
+        stars = 0
+        if classified and self.classification != "palace":
+            stars = int(self.classification)
+        code = category_code(
+            self.nature_id.code,
+            stars=stars,
+            is_palace=classified and self.classification == "palace",
+        )
+        return self.env["tourism.tax.category"].search([("code", "=", code)], limit=1)
+
+    @api.depends("nature_id", "commune_id", "category_id")
+    @api.depends_context("date")
+    def _compute_regime(self):
+        year = fields.Date.context_today(self).year
+        for lodging in self:
+            deliberation = self.env["tourism.tax.deliberation"]._find(
+                lodging.commune_id, year
+            )
+            lodging.regime = (
+                deliberation._regime_for(lodging) if deliberation else "real"
+            )
+
+    @api.constrains("registration_number", "commune_id")
+    def _check_registration_number(self):
+        for lodging in self.filtered("registration_number"):
+            problem = check_registration_number(
+                lodging.registration_number, lodging.commune_id.insee_code
+            )
+            if problem == "format":
+                raise ValidationError(
+                    _(
+                        "The registration number %(number)s of %(lodging)s is not "
+                        "valid: 13 characters, the INSEE code of the commune, 6 digits "
+                        "and a 2-character key.",
+                        number=lodging.registration_number,
+                        lodging=lodging.name,
+                    )
+                )
+            if problem == "commune":
+                raise ValidationError(
+                    _(
+                        "The registration number %(number)s of %(lodging)s does not "
+                        "start with the INSEE code of %(commune)s (%(code)s).",
+                        number=lodging.registration_number,
+                        lodging=lodging.name,
+                        commune=lodging.commune_id.name,
+                        code=lodging.commune_id.insee_code,
+                    )
+                )
+
+    @api.constrains("capacity", "classification_date", "classification_expiry")
+    def _check_values(self):
+        for lodging in self:
+            if lodging.capacity < 0:
+                raise ValidationError(_("The capacity cannot be negative."))
+            if (
+                lodging.classification_date
+                and lodging.classification_expiry
+                and lodging.classification_expiry < lodging.classification_date
+            ):
+                raise ValidationError(
+                    _(
+                        "%(lodging)s: the classification cannot expire before it was "
+                        "awarded.",
+                        lodging=lodging.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("registration_number"):
+                vals["registration_number"] = normalize(vals["registration_number"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("registration_number"):
+            vals["registration_number"] = normalize(vals["registration_number"])
+        return super().write(vals)

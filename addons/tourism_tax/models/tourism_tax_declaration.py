@@ -1,0 +1,404 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from decimal import Decimal
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..tools.calculator import compute_flat_rate_tax
+from .tourism_tax_deliberation import to_decimal
+
+
+class TourismTaxDeclaration(models.Model):
+    """What a host declares for one lodging and one collection period."""
+
+    _name = "tourism.tax.declaration"
+    _description = "Tourist Tax Declaration"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(
+        string="Number", readonly=True, copy=False, default=lambda self: _("New")
+    )
+    lodging_id = fields.Many2one(
+        "tourism.lodging", required=True, index=True, tracking=True, ondelete="restrict"
+    )
+    host_id = fields.Many2one(related="lodging_id.host_id", store=True, index=True)
+    company_id = fields.Many2one(related="lodging_id.company_id", store=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    period_id = fields.Many2one(
+        "tourism.tax.period",
+        string="Collection Period",
+        required=True,
+        tracking=True,
+        ondelete="restrict",
+    )
+    deliberation_id = fields.Many2one(related="period_id.deliberation_id", store=True)
+    date_from = fields.Date(related="period_id.date_from", store=True)
+    date_to = fields.Date(related="period_id.date_to", store=True)
+    regime = fields.Selection(
+        selection=[("real", "Actual (au réel)"), ("flat", "Flat rate (au forfait)")],
+        compute="_compute_regime",
+        store=True,
+        readonly=False,
+    )
+    is_zero = fields.Boolean(
+        string="Nothing to Declare",
+        help="No taxable night during the period (or only nights collected by "
+        "platforms).",
+    )
+    stay_ids = fields.One2many("tourism.tax.stay", "declaration_id", string="Stays")
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("invoiced", "Invoiced"),
+            ("paid", "Paid"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        compute="_compute_state",
+        store=True,
+        readonly=False,
+    )
+    rectified_id = fields.Many2one(
+        "tourism.tax.declaration",
+        string="Rectifies",
+        readonly=True,
+        copy=False,
+        help="The validated declaration this one corrects.",
+    )
+    invoice_id = fields.Many2one(
+        "account.move", readonly=True, copy=False, tracking=True
+    )
+    payment_state = fields.Selection(related="invoice_id.payment_state")
+    amount_base = fields.Monetary(
+        string="Base Tax", compute="_compute_amounts", store=True
+    )
+    amount_surcharges = fields.Monetary(
+        string="Add-ons", compute="_compute_amounts", store=True
+    )
+    amount_total = fields.Monetary(
+        string="Total Due", compute="_compute_amounts", store=True
+    )
+    person_nights = fields.Integer(
+        string="Taxable Nights",
+        compute="_compute_amounts",
+        store=True,
+        help="Taxable person-nights declared (flat rate: unit-nights).",
+    )
+
+    @api.depends("lodging_id", "period_id")
+    def _compute_regime(self):
+        for declaration in self:
+            deliberation = declaration.period_id.deliberation_id
+            declaration.regime = (
+                deliberation._regime_for(declaration.lodging_id)
+                if deliberation and declaration.lodging_id
+                else "real"
+            )
+
+    @api.depends("invoice_id.payment_state")
+    def _compute_state(self):
+        for declaration in self:
+            if declaration.state in ("invoiced", "paid") and declaration.invoice_id:
+                paid = declaration.invoice_id.payment_state in ("paid", "in_payment")
+                declaration.state = "paid" if paid else "invoiced"
+            elif not declaration.state:
+                declaration.state = "draft"
+
+    @api.depends(
+        "regime",
+        "is_zero",
+        "stay_ids.amount_base",
+        "stay_ids.amount_surcharges",
+        "stay_ids.taxable_person_nights",
+        "lodging_id.capacity",
+        "lodging_id.period_ids",
+    )
+    def _compute_amounts(self):
+        for declaration in self:
+            breakdown = declaration._tax_breakdown()
+            declaration.amount_base = float(breakdown["base"])
+            declaration.amount_surcharges = float(sum(breakdown["surcharges"].values()))
+            declaration.amount_total = float(breakdown["total"])
+            declaration.person_nights = breakdown["nights"]
+
+    def _tax_breakdown(self):
+        """{'base': Decimal, 'surcharges': {surcharge: Decimal}, 'total', 'nights'}."""
+        self.ensure_one()
+        result = {"base": Decimal("0"), "surcharges": defaultdict(Decimal), "nights": 0}
+        if self.is_zero or not self.period_id:
+            pass
+        elif self.regime == "flat":
+            self._add_flat_rate(result)
+        else:
+            for stay in self.stay_ids:
+                part = stay._tax_breakdown()
+                result["base"] += part["base"]
+                result["nights"] += part["nights"]
+                for surcharge, amount in part["surcharges"].items():
+                    result["surcharges"][surcharge] += amount
+        result["total"] = result["base"] + sum(result["surcharges"].values())
+        return result
+
+    def _add_flat_rate(self, result):
+        deliberation = self.period_id.deliberation_id
+        lodging = self.lodging_id
+        nights = lodging.period_ids._nights_between(self.date_from, self.date_to)
+        tariff = deliberation._tariff_for(lodging._get_category(self.date_from))
+        if not nights or not lodging.capacity or tariff is None:
+            return
+        surcharges = deliberation.surcharge_ids._applies_on(self.date_from)
+        tax = compute_flat_rate_tax(
+            capacity=lodging.capacity,
+            tariff=tariff,
+            nights=nights,
+            allowance_rate=to_decimal(deliberation.allowance_rate) / 100,
+            surcharge_rates=[to_decimal(s.rate) / 100 for s in surcharges],
+        )
+        result["base"] += tax.base
+        result["nights"] += int(tax.taxable_units * nights)
+        for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
+            result["surcharges"][surcharge] += amount
+
+    def _root(self):
+        """First declaration of a chain of rectifications."""
+        declaration = self
+        while declaration.rectified_id:
+            declaration = declaration.rectified_id
+        return declaration
+
+    @api.constrains("lodging_id", "period_id", "state", "rectified_id")
+    def _check_unique_period(self):
+        for declaration in self.filtered(lambda d: d.state != "cancel"):
+            root = declaration._root()
+            others = self.search(
+                [
+                    ("id", "!=", declaration.id),
+                    ("lodging_id", "=", declaration.lodging_id.id),
+                    ("period_id", "=", declaration.period_id.id),
+                    ("state", "!=", "cancel"),
+                ]
+            ).filtered(lambda other, root=root: other._root() != root)
+            if others:
+                raise ValidationError(
+                    _(
+                        "%(lodging)s already has a declaration for %(period)s "
+                        "(%(number)s): correct it with a rectifying declaration.",
+                        lodging=declaration.lodging_id.name,
+                        period=declaration.period_id.name,
+                        number=others[0].name,
+                    )
+                )
+
+    @api.constrains("period_id", "lodging_id")
+    def _check_period_covers_lodging(self):
+        for declaration in self:
+            epci = declaration.lodging_id.commune_id.epci_id
+            if declaration.period_id.deliberation_id.epci_id != epci:
+                raise ValidationError(
+                    _(
+                        "The period %(period)s is not one of the collectivity of "
+                        "%(commune)s.",
+                        period=declaration.period_id.name,
+                        commune=declaration.lodging_id.commune_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", _("New")) == _("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "tourism.tax.declaration"
+                ) or _("New")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        locked = set(vals) - {"state", "invoice_id", "message_main_attachment_id"}
+        if locked and any(d.state not in ("draft", "submitted") for d in self):
+            raise UserError(
+                _(
+                    "A validated declaration cannot be changed: create a rectifying "
+                    "declaration."
+                )
+            )
+        return super().write(vals)
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for declaration in self:
+            declaration.access_url = f"/my/tax/declarations/{declaration.id}"
+        return res
+
+    def action_submit(self):
+        for declaration in self:
+            if declaration.state != "draft":
+                raise UserError(_("Only a draft declaration can be submitted."))
+            if (
+                not declaration.is_zero
+                and declaration.regime == "real"
+                and not (declaration.stay_ids)
+            ):
+                raise UserError(
+                    _('Declare the stays of the period, or tick "Nothing to declare".')
+                )
+            declaration.stay_ids._check_stay_values()
+            for stay in declaration.stay_ids:
+                stay._tax_breakdown()  # raises a message naming the line
+            declaration.state = "submitted"
+
+    def action_back_to_draft(self):
+        for declaration in self:
+            if declaration.state != "submitted":
+                raise UserError(_("Only a submitted declaration can go back to draft."))
+            declaration.state = "draft"
+
+    def action_validate(self):
+        """The office accepts the declaration: the invoice (avis des sommes à payer)
+        is created and posted, one line per component."""
+        if not self.env.user.has_group("tourism_base.group_tourism_regisseur"):
+            raise AccessError(
+                _("Only the régisseur or the Responsable OT validates declarations.")
+            )
+        for declaration in self:
+            if declaration.state != "submitted":
+                raise UserError(_("Only a submitted declaration can be validated."))
+            declaration._create_invoice()
+            declaration.state = "invoiced"
+            if not declaration.invoice_id:
+                # Nothing due: nothing to pay.
+                declaration.state = "paid"
+            if declaration.rectified_id:
+                declaration.rectified_id.message_post(
+                    body=_("Rectified by %(number)s.", number=declaration.name)
+                )
+
+    def _amount_lines(self):
+        """[(account, label, amount Decimal)]: the base, then each add-on; for a
+        rectifying declaration, the difference with the declaration it corrects."""
+        self.ensure_one()
+        deliberation = self.period_id.deliberation_id
+        current = self._tax_breakdown()
+        previous = (
+            self.rectified_id._tax_breakdown()
+            if self.rectified_id
+            else {"base": Decimal("0"), "surcharges": {}}
+        )
+        if not deliberation.base_account_id:
+            raise UserError(
+                _(
+                    "Set the account of the tourist tax on the deliberation %(name)s.",
+                    name=deliberation.display_name,
+                )
+            )
+        lines = [
+            (
+                deliberation.base_account_id,
+                _("Tourist tax"),
+                current["base"] - previous["base"],
+            )
+        ]
+        for surcharge in deliberation.surcharge_ids.sorted("sequence"):
+            amount = current["surcharges"].get(surcharge, Decimal("0")) - previous[
+                "surcharges"
+            ].get(surcharge, Decimal("0"))
+            if amount and not surcharge.account_id:
+                raise UserError(
+                    _("Set the third-party account of %(name)s.", name=surcharge.name)
+                )
+            lines.append((surcharge.account_id, surcharge.name, amount))
+        return [line for line in lines if line[2]]
+
+    def _create_invoice(self):
+        self.ensure_one()
+        lines = self._amount_lines()
+        total = sum(amount for _account, _label, amount in lines)
+        if not lines:
+            return
+        move_type = "out_invoice" if total > 0 else "out_refund"
+        sign = 1 if total > 0 else -1
+        label = _(
+            "%(lodging)s, %(period)s",
+            lodging=self.lodging_id.name,
+            period=self.period_id.name,
+        )
+        # The office's staff validate declarations without being accountants.
+        invoice = (
+            self.env["account.move"]
+            .sudo()
+            .create(
+                {
+                    "move_type": move_type,
+                    "partner_id": self.host_id.id,
+                    "invoice_date": fields.Date.context_today(self),
+                    "invoice_date_due": max(
+                        self.period_id.payment_due, fields.Date.context_today(self)
+                    ),
+                    "invoice_origin": self.name,
+                    "ref": self.name,
+                    "invoice_line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": f"{name} - {label}",
+                                "account_id": account.id,
+                                "quantity": 1,
+                                "price_unit": float(amount * sign),
+                                "tax_ids": [(6, 0, [])],
+                            },
+                        )
+                        for account, name, amount in lines
+                    ],
+                }
+            )
+        )
+        invoice.action_post()
+        self.invoice_id = invoice.id
+
+    def action_rectify(self):
+        """A correction is a new declaration; the validated one is never edited."""
+        self.ensure_one()
+        if self.state not in ("invoiced", "paid"):
+            raise UserError(_("Only a validated declaration can be rectified."))
+        if self.search_count(
+            [("rectified_id", "=", self.id), ("state", "!=", "cancel")], limit=1
+        ):
+            raise UserError(
+                _("This declaration is already rectified: correct the latest one.")
+            )
+        rectifying = self.copy(
+            {
+                "rectified_id": self.id,
+                "state": "draft",
+                "stay_ids": [(0, 0, stay.copy_data()[0]) for stay in self.stay_ids],
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": rectifying.id,
+            "view_mode": "form",
+        }
+
+    def action_cancel(self):
+        for declaration in self:
+            if declaration.state not in ("draft", "submitted"):
+                raise UserError(
+                    _("A validated declaration is corrected, not cancelled.")
+                )
+            declaration.state = "cancel"
+
+    def action_view_invoice(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": self.invoice_id.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,241 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.calculator import TaxCalculationError, compute_stay_tax, split_stay
+from .tourism_tax_deliberation import to_decimal
+
+
+class TourismTaxStay(models.Model):
+    """A stay declared by a host: the line of the registre du logeur."""
+
+    _name = "tourism.tax.stay"
+    _description = "Declared Stay"
+    _order = "arrival, id"
+
+    declaration_id = fields.Many2one(
+        "tourism.tax.declaration", required=True, index=True, ondelete="cascade"
+    )
+    currency_id = fields.Many2one(related="declaration_id.currency_id")
+    arrival = fields.Date(required=True)
+    departure = fields.Date(required=True)
+    nights = fields.Integer(compute="_compute_nights", store=True)
+    persons = fields.Integer(required=True, default=1)
+    exempt_minors = fields.Integer(string="Minors")
+    exempt_seasonal = fields.Integer(string="Seasonal Workers")
+    exempt_emergency = fields.Integer(string="Emergency Housing")
+    exempt_low_rent = fields.Integer(string="Low Rent")
+    exempt_persons = fields.Integer(compute="_compute_exempt_persons", store=True)
+    price_per_night = fields.Monetary(
+        string="Price per Night excl. Taxes",
+        help="Needed for unclassified lodgings: the tax is a percentage of it.",
+    )
+    channel = fields.Selection(
+        selection=[("direct", "Direct"), ("platform", "Collected by a platform")],
+        default="direct",
+        required=True,
+    )
+    platform_id = fields.Many2one(
+        "res.partner", string="Platform", domain=[("is_tourism_platform", "=", True)]
+    )
+    taxable_person_nights = fields.Integer(compute="_compute_amounts", store=True)
+    amount_base = fields.Monetary(
+        string="Base Tax", compute="_compute_amounts", store=True
+    )
+    amount_surcharges = fields.Monetary(
+        string="Add-ons", compute="_compute_amounts", store=True
+    )
+    amount_total = fields.Monetary(
+        string="Total Due", compute="_compute_amounts", store=True
+    )
+
+    @api.depends("arrival", "departure")
+    def _compute_nights(self):
+        for stay in self:
+            valid = stay.arrival and stay.departure and stay.departure > stay.arrival
+            stay.nights = (stay.departure - stay.arrival).days if valid else 0
+
+    @api.depends(
+        "exempt_minors", "exempt_seasonal", "exempt_emergency", "exempt_low_rent"
+    )
+    def _compute_exempt_persons(self):
+        for stay in self:
+            stay.exempt_persons = (
+                stay.exempt_minors
+                + stay.exempt_seasonal
+                + stay.exempt_emergency
+                + stay.exempt_low_rent
+            )
+
+    @api.depends(
+        "arrival",
+        "departure",
+        "persons",
+        "exempt_persons",
+        "price_per_night",
+        "channel",
+        "declaration_id.lodging_id",
+        "declaration_id.period_id",
+    )
+    def _compute_amounts(self):
+        for stay in self:
+            try:
+                part = stay._tax_breakdown()
+            except ValidationError:
+                # Shown when the host submits; the line keeps no amount meanwhile.
+                part = {"base": Decimal(0), "surcharges": {}, "nights": 0}
+            stay.taxable_person_nights = part["nights"]
+            stay.amount_base = float(part["base"])
+            stay.amount_surcharges = float(sum(part["surcharges"].values()))
+            stay.amount_total = stay.amount_base + stay.amount_surcharges
+
+    def _line_label(self):
+        return _(
+            "Stay from %(arrival)s to %(departure)s",
+            arrival=self.arrival and self.arrival.strftime("%d/%m/%Y"),
+            departure=self.departure and self.departure.strftime("%d/%m/%Y"),
+        )
+
+    def _tax_breakdown(self):
+        """{'base', 'surcharges': {surcharge: amount}, 'nights'}; the tariff in force on
+        each night applies, so a stay across 31 December uses both years'."""
+        self.ensure_one()
+        result = {"base": Decimal(0), "surcharges": defaultdict(Decimal), "nights": 0}
+        lodging = self.declaration_id.lodging_id
+        if self.channel == "platform" or not lodging or not self.nights:
+            return result
+        boundaries = [
+            date(year, 1, 1)
+            for year in range(self.arrival.year + 1, self.departure.year + 1)
+        ]
+        Deliberation = self.env["tourism.tax.deliberation"]
+        for first_night, _last_night, nights in split_stay(
+            self.arrival, self.departure, boundaries
+        ):
+            deliberation = Deliberation._find(lodging.commune_id, first_night.year)
+            if not deliberation:
+                raise ValidationError(
+                    _(
+                        "%(line)s: there is no adopted deliberation for %(year)s.",
+                        line=self._line_label(),
+                        year=first_night.year,
+                    )
+                )
+            category = lodging._get_category(first_night)
+            surcharges = deliberation.surcharge_ids.sorted("sequence")._applies_on(
+                first_night
+            )
+            params = {
+                "nights": nights,
+                "persons": self.persons,
+                "exempt_persons": self.exempt_persons,
+                "surcharge_rates": [to_decimal(s.rate) / 100 for s in surcharges],
+                "rounding": deliberation.rounding,
+            }
+            if category.is_proportional:
+                params.update(
+                    proportional_rate=to_decimal(deliberation.unclassified_rate) / 100,
+                    price_per_night=(
+                        to_decimal(self.price_per_night, 2)
+                        if self.price_per_night
+                        else None
+                    ),
+                    cap=to_decimal(deliberation.highest_tariff, 2),
+                )
+            else:
+                params["tariff"] = deliberation._tariff_for(category)
+            try:
+                tax = compute_stay_tax(**params)
+            except TaxCalculationError as error:
+                raise ValidationError(self._error_message(error)) from error
+            result["base"] += tax.base
+            result["nights"] += tax.taxable_person_nights
+            for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
+                result["surcharges"][surcharge] += amount
+        return result
+
+    def _error_message(self, error):
+        messages = {
+            "exempt_exceeds_persons": _("more exempt persons than persons"),
+            "missing_price": _(
+                "the price per night is needed for an unclassified lodging"
+            ),
+            "missing_tariff": _("the deliberation has no tariff for this category"),
+            "zero_persons_unclassified": _("at least one person stays"),
+        }
+        return _(
+            "%(line)s: %(problem)s.",
+            line=self._line_label(),
+            problem=messages.get(error.code, _("the values are not valid")),
+        )
+
+    @api.constrains("arrival", "departure", "persons", "exempt_persons")
+    def _check_stay_values(self):
+        for stay in self:
+            label = stay._line_label()
+            if stay.departure <= stay.arrival:
+                raise ValidationError(
+                    _("%(line)s: the departure must be after the arrival.", line=label)
+                )
+            if (
+                stay.persons < 1
+                or min(
+                    stay.exempt_minors,
+                    stay.exempt_seasonal,
+                    stay.exempt_emergency,
+                    stay.exempt_low_rent,
+                )
+                < 0
+            ):
+                raise ValidationError(
+                    _("%(line)s: the numbers of persons must be positive.", line=label)
+                )
+            if stay.exempt_persons > stay.persons:
+                raise ValidationError(
+                    _("%(line)s: more exempt persons than persons.", line=label)
+                )
+            period = stay.declaration_id.period_id
+            last_night = stay.departure and date.fromordinal(
+                stay.departure.toordinal() - 1
+            )
+            if period and (
+                stay.arrival < period.date_from or last_night > period.date_to
+            ):
+                raise ValidationError(
+                    _(
+                        "%(line)s: its nights must fall within the period %(period)s; "
+                        "declare the other nights with their own period.",
+                        line=label,
+                        period=period.name,
+                    )
+                )
+
+    def _check_declaration_open(self):
+        if any(
+            stay.declaration_id.state not in ("draft", "submitted") for stay in self
+        ):
+            raise UserError(
+                _(
+                    "A validated declaration cannot be changed: create a rectifying "
+                    "declaration."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        stays = super().create(vals_list)
+        stays._check_declaration_open()
+        return stays
+
+    def write(self, vals):
+        self._check_declaration_open()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_declaration_open()
+        return super().unlink()

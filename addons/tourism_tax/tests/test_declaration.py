@@ -1,0 +1,308 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common import TourismTaxCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDeclaration(TourismTaxCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Account = cls.env["account.account"]
+        cls.tax_account = Account.create(
+            {
+                "code": "706810",
+                "name": "Taxe de séjour (test)",
+                "account_type": "income",
+            }
+        )
+        cls.departement = cls.ref("tourism_tax.surcharge_departement_landes")
+        cls.gpso = cls.ref("tourism_tax.surcharge_gpso")
+        for code, surcharge in (("467111", cls.departement), ("467121", cls.gpso)):
+            surcharge.account_id = Account.create(
+                {
+                    "code": code,
+                    "name": surcharge.name,
+                    "account_type": "liability_current",
+                    "reconcile": True,
+                }
+            )
+        cls.deliberation = cls._deliberation(
+            year=2026,
+            base_account_id=cls.tax_account.id,
+            surcharge_ids=[(6, 0, (cls.departement | cls.gpso).ids)],
+            flat_rate_nature_ids=[
+                (6, 0, cls.ref("tourism_tax.lodging_nature_campsite").ids)
+            ],
+            allowance_rate=50.0,
+        )
+        cls.deliberation.action_generate_periods()
+        cls.deliberation.action_adopt()
+        cls.q3 = cls.deliberation.period_ids.filtered(lambda p: p.date_from.month == 7)
+        cls.hotel = cls._lodging(
+            name="Hôtel 3 étoiles", nature="hotel", classification="3"
+        )
+        cls.regisseur = new_test_user(
+            cls.env,
+            login="tax_regisseur",
+            groups="base.group_user,tourism_base.group_tourism_regisseur",
+        )
+        cls.conseiller = new_test_user(
+            cls.env,
+            login="tax_conseiller",
+            groups="base.group_user,tourism_base.group_tourism_user",
+        )
+
+    def _declaration(self, lodging=None, stays=(), **values):
+        return self.env["tourism.tax.declaration"].create(
+            {
+                "lodging_id": (lodging or self.hotel).id,
+                "period_id": self.q3.id,
+                "stay_ids": [(0, 0, stay) for stay in stays],
+                **values,
+            }
+        )
+
+    def test_amount_shown_before_submission(self):
+        declaration = self._declaration(
+            stays=[
+                {
+                    "arrival": "2026-07-12",
+                    "departure": "2026-07-15",
+                    "persons": 4,
+                    "exempt_minors": 2,
+                },
+                {"arrival": "2026-08-02", "departure": "2026-08-09", "persons": 2},
+                {
+                    "arrival": "2026-08-20",
+                    "departure": "2026-08-22",
+                    "persons": 2,
+                    "channel": "platform",
+                },
+            ]
+        )
+        # 3-star tariff 1.00, Landes add-ons 10 % + 34 %: 1.44 per person-night,
+        # 6 + 14 taxable person-nights; the platform's nights are not due by the host.
+        self.assertEqual(declaration.person_nights, 20)
+        self.assertAlmostEqual(declaration.amount_base, 20.00)
+        self.assertAlmostEqual(declaration.amount_surcharges, 8.80)
+        self.assertAlmostEqual(declaration.amount_total, 28.80)
+        self.assertEqual(declaration.name[:8], "TS/2026/")
+
+    def test_workflow_invoice_lines_and_payment(self):
+        declaration = self._declaration(
+            stays=[{"arrival": "2026-07-01", "departure": "2026-07-06", "persons": 3}]
+        )
+        declaration.action_submit()
+        self.assertEqual(declaration.state, "submitted")
+        with self.assertRaises(AccessError):
+            declaration.with_user(self.conseiller).action_validate()
+        declaration.with_user(self.regisseur).action_validate()
+        self.assertEqual(declaration.state, "invoiced")
+        invoice = declaration.invoice_id
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.partner_id, self.host)
+        self.assertEqual(
+            invoice.invoice_date_due, max(self.q3.payment_due, invoice.invoice_date)
+        )
+        # 15 person-nights at 1.44: base 15.00 to the collectivity, 1.50 and 5.10 to
+        # pass back.
+        lines = {
+            line.account_id: line.price_subtotal for line in invoice.invoice_line_ids
+        }
+        self.assertEqual(
+            lines,
+            {
+                self.tax_account: 15.00,
+                self.departement.account_id: 1.50,
+                self.gpso.account_id: 5.10,
+            },
+        )
+        self.assertAlmostEqual(invoice.amount_total, 21.60)
+        self.assertFalse(invoice.amount_tax)
+        with self.assertRaisesRegex(UserError, "rectifying"):
+            declaration.stay_ids.write({"persons": 1})
+        with self.assertRaisesRegex(UserError, "rectifying"):
+            declaration.write({"is_zero": True})
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({})._create_payments()
+        self.assertEqual(declaration.state, "paid")
+
+    def test_rectification_invoices_the_difference(self):
+        declaration = self._declaration(
+            stays=[{"arrival": "2026-07-01", "departure": "2026-07-06", "persons": 3}]
+        )
+        declaration.action_submit()
+        declaration.action_validate()
+        action = declaration.action_rectify()
+        rectifying = self.env["tourism.tax.declaration"].browse(action["res_id"])
+        self.assertEqual(rectifying.rectified_id, declaration)
+        self.assertEqual(len(rectifying.stay_ids), 1)
+        rectifying.stay_ids.persons = 2  # one guest fewer: 10 person-nights
+        rectifying.action_submit()
+        rectifying.action_validate()
+        refund = rectifying.invoice_id
+        self.assertEqual(refund.move_type, "out_refund")
+        self.assertAlmostEqual(refund.amount_total, 7.20)
+        with self.assertRaisesRegex(UserError, "already rectified"):
+            declaration.action_rectify()
+
+    def test_duplicate_period_refused(self):
+        self._declaration(is_zero=True)
+        with self.assertRaisesRegex(ValidationError, "already has a declaration"):
+            self._declaration(is_zero=True)
+
+    def test_zero_declaration(self):
+        declaration = self._declaration(is_zero=True)
+        declaration.action_submit()
+        declaration.action_validate()
+        self.assertFalse(declaration.invoice_id)
+        self.assertEqual(declaration.state, "paid")
+        empty = self._declaration(lodging=self._lodging(name="Autre"))
+        with self.assertRaisesRegex(UserError, "Nothing to declare"):
+            empty.action_submit()
+
+    def test_bad_stay_lines_name_the_line(self):
+        cases = [
+            (
+                {"arrival": "2026-07-10", "departure": "2026-07-09", "persons": 2},
+                "Stay from 10/07/2026 to 09/07/2026: the departure must be after",
+            ),
+            (
+                {
+                    "arrival": "2026-07-10",
+                    "departure": "2026-07-12",
+                    "persons": 2,
+                    "exempt_minors": 3,
+                },
+                "more exempt persons than persons",
+            ),
+            (
+                {"arrival": "2026-06-28", "departure": "2026-07-02", "persons": 2},
+                "must fall within the period",
+            ),
+            (
+                {"arrival": "2026-09-29", "departure": "2026-10-02", "persons": 2},
+                "must fall within the period",
+            ),
+            (
+                {"arrival": "2026-07-10", "departure": "2026-07-12", "persons": 0},
+                "must be positive",
+            ),
+        ]
+        declaration = self._declaration()
+        for stay, message in cases:
+            with (
+                self.subTest(stay=stay),
+                self.assertRaisesRegex(ValidationError, message),
+                self.env.cr.savepoint(),
+            ):
+                declaration.write({"stay_ids": [(0, 0, stay)]})
+        self.assertFalse(declaration.stay_ids)
+
+    def test_unclassified_lodging(self):
+        gite = self._lodging(
+            name="Gîte non classé", nature="furnished", classification="0"
+        )
+        declaration = self._declaration(
+            lodging=gite,
+            stays=[
+                {
+                    "arrival": "2026-07-04",
+                    "departure": "2026-07-11",
+                    "persons": 5,
+                    "exempt_minors": 3,
+                    "price_per_night": 95.0,
+                }
+            ],
+        )
+        # 95 / 5 occupants (minors included) x 5 % = 0.95, below the cap (4.00);
+        # with the add-ons 1.368 -> 1.37 per person-night, 7 nights x 2 adults.
+        self.assertAlmostEqual(declaration.amount_total, 19.18)
+        missing_price = self._declaration(
+            lodging=self._lodging(
+                name="Sans prix", nature="furnished", classification="0"
+            ),
+            stays=[{"arrival": "2026-07-04", "departure": "2026-07-05", "persons": 2}],
+        )
+        with self.assertRaisesRegex(ValidationError, "price per night is needed"):
+            missing_price.action_submit()
+
+    def test_expired_classification_taxes_as_unclassified(self):
+        lodging = self._lodging(
+            name="Classement échu",
+            nature="furnished",
+            classification="3",
+            classification_date="2021-08-01",
+            classification_expiry="2026-07-31",
+        )
+        declaration = self._declaration(
+            lodging=lodging,
+            stays=[
+                {"arrival": "2026-07-30", "departure": "2026-07-31", "persons": 2},
+                {
+                    "arrival": "2026-08-01",
+                    "departure": "2026-08-02",
+                    "persons": 2,
+                    "price_per_night": 300.0,
+                },
+            ],
+        )
+        # 2 x 1.44 while classified; then 300 / 2 x 5 % = 7.50, capped at 4.00:
+        # 5.76 x 2.
+        self.assertAlmostEqual(declaration.amount_total, 2.88 + 11.52)
+
+    def test_flat_rate_campsite(self):
+        campsite = self._lodging(
+            name="Camping",
+            nature="campsite",
+            classification="3",
+            capacity=60,
+            period_ids=[(0, 0, {"date_from": "2026-04-01", "date_to": "2026-09-15"})],
+        )
+        declaration = self._declaration(lodging=campsite)
+        self.assertEqual(declaration.regime, "flat")
+        # 60 x 50 % = 30 units x 0.50 x 77 open nights in July-September = 1155.00;
+        # add-ons 115.50 and 392.70.
+        self.assertAlmostEqual(declaration.amount_base, 1155.00)
+        self.assertAlmostEqual(declaration.amount_total, 1155.00 + 115.50 + 392.70)
+
+    def test_form_shows_amount_live(self):
+        with Form(self.env["tourism.tax.declaration"]) as form:
+            form.lodging_id = self.hotel
+            form.period_id = self.q3
+            with form.stay_ids.new() as stay:
+                stay.arrival = "2026-07-01"
+                stay.departure = "2026-07-03"
+                stay.persons = 2
+            self.assertAlmostEqual(form.amount_total, 5.76)
+
+    def test_portal_host_reads_only_own_declarations(self):
+        own = self._declaration(is_zero=True)
+        other_host = self.env["res.partner"].create(
+            {"name": "Autre", "is_company": True}
+        )
+        other = self._declaration(
+            lodging=self._lodging(name="Voisin", host_id=other_host.id), is_zero=True
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "H", "parent_id": self.host.id}
+        )
+        portal = new_test_user(
+            self.env,
+            login="tax_portal_decl",
+            groups="base.group_portal",
+            partner_id=contact.id,
+        )
+        Declaration = self.env["tourism.tax.declaration"].with_user(portal)
+        self.assertEqual(Declaration.search([]), own)
+        with (
+            self.assertRaises(AccessError),
+            mute_logger("odoo.addons.base.models.ir_rule"),
+        ):
+            Declaration.browse(other.id).read(["amount_total"])
