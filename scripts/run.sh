@@ -12,9 +12,10 @@ find_odoo
 mkdir -p "$LOCAL_DIR"
 
 if db_exists "$DB"; then
+    # -u upgrades the addons already there, -i installs the ones added since.
     log "Upgrading $TOURISM_ADDONS in the database $DB"
-    odoo_bin -d "$DB" -u "$TOURISM_ADDONS" --stop-after-init --http-port="$HTTP_PORT" \
-        --log-level=warn
+    odoo_bin -d "$DB" -u "$TOURISM_ADDONS" -i "$TOURISM_ADDONS" --stop-after-init \
+        --http-port="$HTTP_PORT" --log-level=warn
 else
     log "Creating the database $DB (French, demo data)"
     create_db "$DB" 1
@@ -32,6 +33,7 @@ cat <<INFO
     regisseur / regisseur        Régisseur de recettes
     comptable / comptable        Comptable
     prestataire / prestataire    Portal: Hôtel de l'Abbaye, Saint-Sever (prestataire)
+    cave / cave                  Portal: Cave des Coteaux du Tursan, Geaune (prestataire)
 
 INFO
 [ "${1:-}" = --no-serve ] && exit 0

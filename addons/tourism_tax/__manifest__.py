@@ -28,6 +28,7 @@
         "views/res_partner_views.xml",
         "views/tourism_tax_menus.xml",
         "views/tourism_lodging_templates.xml",
+        "views/tourism_tax_declaration_templates.xml",
     ],
     "demo": [
         "demo/tourism_tax_deliberation_demo.xml",

@@ -5,3 +5,4 @@ from . import test_deliberation
 from . import test_lodging
 from . import test_portal
 from . import test_declaration
+from . import test_declaration_portal

@@ -4,59 +4,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import TourismTaxCommon
+from .common import TourismTaxDeclarationCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDeclaration(TourismTaxCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        Account = cls.env["account.account"]
-        cls.tax_account = Account.create(
-            {
-                "code": "706810",
-                "name": "Taxe de séjour (test)",
-                "account_type": "income",
-            }
-        )
-        cls.departement = cls.ref("tourism_tax.surcharge_departement_landes")
-        cls.gpso = cls.ref("tourism_tax.surcharge_gpso")
-        for code, surcharge in (("467111", cls.departement), ("467121", cls.gpso)):
-            surcharge.account_id = Account.create(
-                {
-                    "code": code,
-                    "name": surcharge.name,
-                    "account_type": "liability_current",
-                    "reconcile": True,
-                }
-            )
-        cls.deliberation = cls._deliberation(
-            year=2026,
-            base_account_id=cls.tax_account.id,
-            surcharge_ids=[(6, 0, (cls.departement | cls.gpso).ids)],
-            flat_rate_nature_ids=[
-                (6, 0, cls.ref("tourism_tax.lodging_nature_campsite").ids)
-            ],
-            allowance_rate=50.0,
-        )
-        cls.deliberation.action_generate_periods()
-        cls.deliberation.action_adopt()
-        cls.q3 = cls.deliberation.period_ids.filtered(lambda p: p.date_from.month == 7)
-        cls.hotel = cls._lodging(
-            name="Hôtel 3 étoiles", nature="hotel", classification="3"
-        )
-        cls.regisseur = new_test_user(
-            cls.env,
-            login="tax_regisseur",
-            groups="base.group_user,tourism_base.group_tourism_regisseur",
-        )
-        cls.conseiller = new_test_user(
-            cls.env,
-            login="tax_conseiller",
-            groups="base.group_user,tourism_base.group_tourism_user",
-        )
-
+class TestDeclaration(TourismTaxDeclarationCommon):
     def _declaration(self, lodging=None, stays=(), **values):
         return self.env["tourism.tax.declaration"].create(
             {

@@ -1,0 +1,134 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
+from freezegun import freeze_time
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import TourismTaxDeclarationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.host.tourism_commune_id = cls.commune
+        contact = cls.env["res.partner"].create(
+            {"name": "Hôtesse", "parent_id": cls.host.id}
+        )
+        new_test_user(
+            cls.env,
+            login="decl_host",
+            password="decl_host",
+            groups="base.group_portal",
+            partner_id=contact.id,
+            lang="fr_FR",
+        )
+        other_host = cls.env["res.partner"].create(
+            {"name": "Voisin", "is_company": True, "is_tourism_provider": True}
+        )
+        cls.other_lodging = cls._lodging(name="Hôtel du Voisin", host_id=other_host.id)
+        cls.other_declaration = cls.env["tourism.tax.declaration"].create(
+            {
+                "lodging_id": cls.other_lodging.id,
+                "period_id": cls.q3.id,
+                "is_zero": True,
+            }
+        )
+
+    def _token(self, url):
+        page = self.url_open(url)
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def _post(self, url, data, page="/my/tax/declarations"):
+        return self.url_open(url, data=dict(data, csrf_token=self._token(page)))
+
+    @freeze_time("2026-10-05")
+    def test_host_declares_a_period(self):
+        self.authenticate("decl_host", "decl_host")
+        self.assertIn("/my/tax/declarations", self.url_open("/my").text)
+        page = self.url_open("/my/tax/declarations")
+        self.assertNotIn("Hôtel du Voisin", page.text)
+        response = self._post(
+            "/my/tax/declarations/new",
+            {"lodging_id": self.hotel.id, "period_id": self.q3.id},
+        )
+        declaration = self.env["tourism.tax.declaration"].search(
+            [("lodging_id", "=", self.hotel.id)]
+        )
+        self.assertTrue(response.url.endswith(declaration.access_url))
+        url = declaration.access_url
+        self._post(
+            f"{url}/stay",
+            {
+                "arrival": "2026-07-12",
+                "departure": "2026-07-15",
+                "persons": "4",
+                "exempt_minors": "2",
+            },
+            page=url,
+        )
+        response = self._post(
+            f"{url}/stay",
+            {"arrival": "2026-08-02", "departure": "2026-08-09", "persons": "2"},
+            page=url,
+        )
+        # The amount due is shown before sending: 20 person-nights at 1.44.
+        self.assertIn("28,80", response.text)
+        self.assertEqual(declaration.amount_total, 28.80)
+        # A wrong line is refused with a message naming it; nothing is added.
+        response = self._post(
+            f"{url}/stay",
+            {
+                "arrival": "2026-08-10",
+                "departure": "2026-08-12",
+                "persons": "2",
+                "exempt_minors": "3",
+            },
+            page=url,
+        )
+        self.assertIn("o_tourism_error", response.text)
+        self.assertIn("10/08/2026", response.text)
+        self.assertEqual(len(declaration.stay_ids), 2)
+        response = self._post(f"{url}/submit", {}, page=url)
+        self.assertIn("submitted=1", response.url)
+        self.assertEqual(declaration.state, "submitted")
+        # Once sent, the host cannot add lines any more.
+        self._post(
+            f"{url}/stay",
+            {"arrival": "2026-09-01", "departure": "2026-09-02", "persons": "2"},
+        )
+        self.assertEqual(len(declaration.stay_ids), 2)
+
+    @freeze_time("2026-10-05")
+    def test_other_hosts_declarations_are_out_of_reach(self):
+        self.authenticate("decl_host", "decl_host")
+        other_url = f"/my/tax/declarations/{self.other_declaration.id}"
+        response = self.url_open(other_url)
+        self.assertTrue(response.url.endswith("/my/tax/declarations"))
+        self.assertNotIn(self.other_declaration.name, response.text)
+        for path, data in (
+            (
+                f"{other_url}/stay",
+                {"arrival": "2026-07-01", "departure": "2026-07-02", "persons": "9"},
+            ),
+            (f"{other_url}/submit", {}),
+        ):
+            with self.subTest(path=path):
+                self._post(path, data)
+        self.assertEqual(self.other_declaration.state, "draft")
+        self.assertFalse(self.other_declaration.stay_ids)
+        # Declaring for another host's lodging is refused too.
+        response = self._post(
+            "/my/tax/declarations/new",
+            {"lodging_id": self.other_lodging.id, "period_id": self.q3.id},
+        )
+        self.assertIn("o_tourism_error", response.text)
+        self.assertEqual(
+            self.env["tourism.tax.declaration"].search_count(
+                [("lodging_id", "=", self.other_lodging.id)]
+            ),
+            1,
+        )
