@@ -228,3 +228,22 @@ class TourismTaxDeclarationPortal(CustomerPortal):
         except (UserError, ValidationError) as error:
             return self._redirect_with_error(declaration_id, error.args[0])
         return request.redirect(declaration.access_url + "?submitted=1")
+
+    @http.route(
+        "/my/tax/declarations/<int:declaration_id>/pdf",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_declaration_pdf(self, declaration_id, **kw):
+        try:
+            declaration = self._own_declaration(declaration_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/tax/declarations")
+        return self._show_report(
+            model=declaration,
+            report_type="pdf",
+            report_ref="tourism_tax.action_report_tax_declaration",
+            download=True,
+        )

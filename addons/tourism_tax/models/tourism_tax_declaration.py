@@ -402,3 +402,7 @@ class TourismTaxDeclaration(models.Model):
             "res_id": self.invoice_id.id,
             "view_mode": "form",
         }
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return _("Tourist tax %(number)s", number=self.name.replace("/", "-"))

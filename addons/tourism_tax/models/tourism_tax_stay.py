@@ -22,6 +22,13 @@ class TourismTaxStay(models.Model):
         "tourism.tax.declaration", required=True, index=True, ondelete="cascade"
     )
     currency_id = fields.Many2one(related="declaration_id.currency_id")
+    # Stored for the statistics (nights and tax by commune, nature, month, channel).
+    lodging_id = fields.Many2one(related="declaration_id.lodging_id", store=True)
+    commune_id = fields.Many2one(related="lodging_id.commune_id", store=True)
+    nature_id = fields.Many2one(related="lodging_id.nature_id", store=True)
+    classification = fields.Selection(related="lodging_id.classification", store=True)
+    period_start = fields.Date(related="declaration_id.date_from", store=True)
+    state = fields.Selection(related="declaration_id.state", store=True)
     arrival = fields.Date(required=True)
     departure = fields.Date(required=True)
     nights = fields.Integer(compute="_compute_nights", store=True)

@@ -258,3 +258,27 @@ class TestDeclaration(TourismTaxDeclarationCommon):
             mute_logger("odoo.addons.base.models.ir_rule"),
         ):
             Declaration.browse(other.id).read(["amount_total"])
+
+    def test_statement_report_in_french(self):
+        self.host.lang = "fr_FR"
+        declaration = self._declaration(
+            stays=[
+                {
+                    "arrival": "2026-07-12",
+                    "departure": "2026-07-15",
+                    "persons": 4,
+                    "exempt_minors": 2,
+                },
+                {"arrival": "2026-08-02", "departure": "2026-08-09", "persons": 2},
+            ]
+        )
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "tourism_tax.action_report_tax_declaration", declaration.ids
+        )
+        html = html.decode()
+        self.assertIn(declaration.name, html)
+        self.assertIn("Hôtel 3 étoiles", html)
+        # 28.80 in words, in the host's language.
+        self.assertIn("Vingt-Huit", html)
+        self.assertIn("Quatre-Vingts", html)
+        self.assertIn(self.gpso.with_context(lang="fr_FR").name, html)

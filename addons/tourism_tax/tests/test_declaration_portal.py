@@ -92,6 +92,8 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
         self.assertIn("o_tourism_error", response.text)
         self.assertIn("10/08/2026", response.text)
         self.assertEqual(len(declaration.stay_ids), 2)
+        pdf = self.url_open(f"{url}/pdf")
+        self.assertEqual(pdf.status_code, 200)
         response = self._post(f"{url}/submit", {}, page=url)
         self.assertIn("submitted=1", response.url)
         self.assertEqual(declaration.state, "submitted")
@@ -119,6 +121,8 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
             with self.subTest(path=path):
                 self._post(path, data)
         self.assertEqual(self.other_declaration.state, "draft")
+        pdf = self.url_open(f"{other_url}/pdf")
+        self.assertTrue(pdf.url.endswith("/my/tax/declarations"))
         self.assertFalse(self.other_declaration.stay_ids)
         # Declaring for another host's lodging is refused too.
         response = self._post(
