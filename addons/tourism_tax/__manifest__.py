@@ -10,7 +10,7 @@
     "license": "LGPL-3",
     "application": False,
     "installable": True,
-    "depends": ["tourism_base", "account", "portal"],
+    "depends": ["tourism_base", "account", "portal", "mail"],
     "data": [
         "security/ir.model.access.csv",
         "security/tourism_tax_security.xml",
@@ -19,6 +19,8 @@
         "data/tourism_tax_legal_scale_data.xml",
         "data/tourism_tax_surcharge_data.xml",
         "data/ir_sequence_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/tourism_tax_category_views.xml",
         "views/tourism_tax_legal_scale_views.xml",
         "views/tourism_tax_surcharge_views.xml",

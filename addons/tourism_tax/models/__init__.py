@@ -9,4 +9,5 @@ from . import tourism_lodging
 from . import tourism_lodging_period
 from . import tourism_tax_declaration
 from . import tourism_tax_stay
+from . import tourism_tax_reminder
 from . import res_partner

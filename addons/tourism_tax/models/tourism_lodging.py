@@ -88,6 +88,12 @@ class TourismLodging(models.Model):
         compute="_compute_regime",
         help="Set for each nature by the deliberation of the year.",
     )
+    reminder_ids = fields.One2many(
+        "tourism.tax.reminder", "lodging_id", string="Tourist Tax Follow-up"
+    )
+    declaration_ids = fields.One2many(
+        "tourism.tax.declaration", "lodging_id", string="Declarations"
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

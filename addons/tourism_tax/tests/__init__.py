@@ -6,3 +6,4 @@ from . import test_lodging
 from . import test_portal
 from . import test_declaration
 from . import test_declaration_portal
+from . import test_reminder

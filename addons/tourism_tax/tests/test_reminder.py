@@ -1,0 +1,55 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import TourismTaxDeclarationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestReminder(TourismTaxDeclarationCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.host.write({"email": "hote@example.com", "lang": "fr_FR"})
+        cls.diligent = cls._lodging(name="Gîte diligent", nature="furnished")
+        declaration = cls.env["tourism.tax.declaration"].create(
+            {"lodging_id": cls.diligent.id, "period_id": cls.q3.id, "is_zero": True}
+        )
+        declaration.action_submit()
+
+    def _cron(self):
+        return self.env["tourism.tax.reminder"]._cron_send_reminders()
+
+    def test_reminder_before_due_date_then_overdue(self):
+        self.assertEqual(str(self.q3.declaration_due), "2026-10-15")
+        with freeze_time("2026-10-01"):
+            self.assertFalse(self._cron().filtered(lambda r: r.period_id == self.q3))
+        with freeze_time("2026-10-09"):
+            reminders = self._cron().filtered(lambda r: r.period_id == self.q3)
+            self.assertEqual(reminders.lodging_id, self.hotel)
+            self.assertEqual(reminders.kind, "before_due")
+            mail = reminders.mail_id
+            self.assertIn("Hôtel 3 étoiles", mail.subject)
+            self.assertEqual(mail.recipient_ids, self.host)
+            self.assertIn(
+                "15/10/2026", mail.body_html.replace("10/15/2026", "15/10/2026")
+            )
+            # Visible on the lodging.
+            self.assertEqual(self.hotel.reminder_ids, reminders)
+            # Once only.
+            self.assertFalse(self._cron().filtered(lambda r: r.period_id == self.q3))
+        with freeze_time("2026-10-16"):
+            overdue = self._cron().filtered(lambda r: r.period_id == self.q3)
+            self.assertEqual(overdue.kind, "overdue")
+            self.assertEqual(overdue.lodging_id, self.hotel)
+            self.assertIn("en retard", overdue.mail_id.subject)
+
+    def test_declared_hosts_are_not_reminded(self):
+        declaration = self.env["tourism.tax.declaration"].create(
+            {"lodging_id": self.hotel.id, "period_id": self.q3.id, "is_zero": True}
+        )
+        declaration.action_submit()
+        with freeze_time("2026-10-16"):
+            self.assertFalse(self._cron().filtered(lambda r: r.period_id == self.q3))
