@@ -40,4 +40,9 @@
         "demo/tourism_lodging_demo.xml",
         "demo/tourism_tax_declaration_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "tourism_tax/static/tests/tours/**/*",
+        ],
+    },
 }

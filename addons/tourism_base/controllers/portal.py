@@ -18,7 +18,10 @@ class TourismPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        values["tourism_is_provider"] = bool(self._tourism_provider())
+        if not counters:
+            # The home page, not /my/counters: its answer must hold counters only,
+            # the portal's JavaScript looks for an element for each key.
+            values["tourism_is_provider"] = bool(self._tourism_provider())
         return values
 
     @http.route(

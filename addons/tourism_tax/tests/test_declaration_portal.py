@@ -136,3 +136,16 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
             ),
             1,
         )
+
+    def test_portal_tour_declares_a_quarter(self):
+        """In a real browser, in French: declare the third quarter and send it."""
+        self.start_tour("/my", "tourism_tax_portal_declaration", login="decl_host")
+        declaration = self.env["tourism.tax.declaration"].search(
+            [("lodging_id", "=", self.hotel.id)]
+        )
+        self.assertEqual(declaration.state, "submitted")
+        self.assertEqual(declaration.amount_total, 8.64)
+        self.authenticate("decl_host", "decl_host")
+        statement = self.url_open(f"{declaration.access_url}/pdf")
+        self.assertEqual(statement.status_code, 200)
+        self.assertIn("attachment", statement.headers.get("Content-Disposition", ""))
