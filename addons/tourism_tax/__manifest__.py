@@ -26,6 +26,7 @@
         "views/tourism_tax_surcharge_views.xml",
         "views/tourism_tax_deliberation_views.xml",
         "views/tourism_lodging_views.xml",
+        "wizards/tourism_tax_stay_import_views.xml",
         "views/tourism_tax_declaration_views.xml",
         "views/tourism_tax_stay_views.xml",
         "views/res_partner_views.xml",

@@ -247,3 +247,25 @@ class TourismTaxDeclarationPortal(CustomerPortal):
             report_ref="tourism_tax.action_report_tax_declaration",
             download=True,
         )
+
+    @http.route(
+        "/my/tax/declarations/<int:declaration_id>/import",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_declaration_import(self, declaration_id, **post):
+        try:
+            declaration = self._own_declaration(declaration_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/tax/declarations")
+        upload = request.httprequest.files.get("file")
+        try:
+            self._check_draft(declaration)
+            if not upload:
+                raise UserError(_("Choose the file to import."))
+            declaration._import_stays(upload.read(), upload.filename or "")
+        except UserError as error:
+            return self._redirect_with_error(declaration_id, error.args[0])
+        return request.redirect(declaration.access_url)

@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.calculator import compute_flat_rate_tax
+from ..tools.stay_import import ImportProblem, parse_stays
 from .tourism_tax_deliberation import to_decimal
 
 
@@ -406,3 +407,68 @@ class TourismTaxDeclaration(models.Model):
     def _get_report_base_filename(self):
         self.ensure_one()
         return _("Tourist tax %(number)s", number=self.name.replace("/", "-"))
+
+    def _import_stays(self, content, filename):
+        """Add the stays of a CSV/XLSX file: all of them, or none with every problem
+        listed by line."""
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(_("Stays are added to a draft declaration only."))
+        Stay = self.env["tourism.tax.stay"]
+        try:
+            rows, errors = parse_stays(content, filename)
+        except ImportProblem as problem:
+            messages = {
+                "empty": _("The file holds no stay."),
+                "format": _("The file cannot be read: send a CSV or XLSX file."),
+                "missing_column": _(
+                    "The file lacks the columns: %(columns)s (see the template).",
+                    columns=problem.detail,
+                ),
+                "too_many_rows": _("The file has too many lines."),
+            }
+            raise UserError(messages[problem.code]) from problem
+        problems = [
+            _(
+                "Line %(line)s: %(field)s is not valid (%(value)s).",
+                line=line,
+                field=Stay._fields[field]._description_string(self.env),
+                value=value,
+            )
+            for line, field, value in errors
+        ]
+        if not problems:
+            try:
+                with self.env.cr.savepoint():
+                    for row in rows:
+                        line = row.pop("line")
+                        try:
+                            stay = Stay.create(
+                                dict(
+                                    row,
+                                    declaration_id=self.id,
+                                    price_per_night=float(
+                                        row.get("price_per_night") or 0
+                                    ),
+                                )
+                            )
+                            stay._tax_breakdown()
+                        except (ValidationError, UserError) as error:
+                            problems.append(
+                                _(
+                                    "Line %(line)s: %(error)s",
+                                    line=line,
+                                    error=error.args[0],
+                                )
+                            )
+                    if problems:
+                        raise UserError("\n".join(problems))
+            except UserError:
+                # Rolled back to the savepoint: forget the stays created meanwhile.
+                self.invalidate_recordset(["stay_ids"])
+        if problems:
+            raise UserError(
+                _("Nothing was imported:") + "\n" + "\n".join(problems[:50])
+            )
+        self.invalidate_recordset(["stay_ids"])
+        return len(rows)

@@ -7,3 +7,4 @@ from . import test_portal
 from . import test_declaration
 from . import test_declaration_portal
 from . import test_reminder
+from . import test_stay_import

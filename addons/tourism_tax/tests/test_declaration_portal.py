@@ -149,3 +149,40 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
         statement = self.url_open(f"{declaration.access_url}/pdf")
         self.assertEqual(statement.status_code, 200)
         self.assertIn("attachment", statement.headers.get("Content-Disposition", ""))
+
+    @freeze_time("2026-10-05")
+    def test_host_imports_the_register(self):
+        declaration = self.env["tourism.tax.declaration"].create(
+            {"lodging_id": self.hotel.id, "period_id": self.q3.id}
+        )
+        self.authenticate("decl_host", "decl_host")
+        url = declaration.access_url
+        register = (
+            b"arrivee;depart;personnes;mineurs\n"
+            b"12/07/2026;15/07/2026;4;2\n"
+            b"02/08/2026;09/08/2026;2;0\n"
+        )
+        response = self.url_open(
+            f"{url}/import",
+            data={"csrf_token": self._token(url)},
+            files={"file": ("registre.csv", register, "text/csv")},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("28,80", response.text)
+        self.assertEqual(len(declaration.stay_ids), 2)
+        # A wrong register is refused whole, with the line.
+        response = self.url_open(
+            f"{url}/import",
+            data={"csrf_token": self._token(url)},
+            files={
+                "file": (
+                    "registre.csv",
+                    b"arrivee;depart;personnes\nx;y;z\n",
+                    "text/csv",
+                )
+            },
+        )
+        self.assertIn("o_tourism_error", response.text)
+        self.assertIn("2", response.text)
+        declaration.invalidate_recordset()
+        self.assertEqual(len(declaration.stay_ids), 2)

@@ -2,3 +2,4 @@ from . import calculator
 from . import categories
 from . import deliberation_rules
 from . import registration
+from . import stay_import
