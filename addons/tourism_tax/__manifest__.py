@@ -33,6 +33,7 @@
         "views/tourism_tax_menus.xml",
         "report/tourism_tax_declaration_reports.xml",
         "report/tourism_tax_declaration_templates.xml",
+        "report/tourism_tax_reminder_reports.xml",
         "views/tourism_lodging_templates.xml",
         "views/tourism_tax_declaration_templates.xml",
     ],

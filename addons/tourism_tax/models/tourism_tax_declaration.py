@@ -6,7 +6,7 @@ from decimal import Decimal
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.calculator import compute_flat_rate_tax
+from ..tools.calculator import compute_flat_rate_tax, compute_stay_tax, round_half_up
 from ..tools.stay_import import ImportProblem, parse_stays
 from .tourism_tax_deliberation import to_decimal
 
@@ -50,6 +50,14 @@ class TourismTaxDeclaration(models.Model):
         "platforms).",
     )
     stay_ids = fields.One2many("tourism.tax.stay", "declaration_id", string="Stays")
+    ex_officio = fields.Boolean(
+        string="Taxation d'office",
+        readonly=True,
+        copy=False,
+        help="Drawn up by the office after an unanswered formal notice (L2333-38): "
+        "capacity x open nights x tariff, with the late interest.",
+    )
+    interest_amount = fields.Monetary(string="Late Interest", readonly=True, copy=False)
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -134,6 +142,8 @@ class TourismTaxDeclaration(models.Model):
         result = {"base": Decimal("0"), "surcharges": defaultdict(Decimal), "nights": 0}
         if self.is_zero or not self.period_id:
             pass
+        elif self.ex_officio:
+            self._add_ex_officio(result)
         elif self.regime == "flat":
             self._add_flat_rate(result)
         else:
@@ -172,6 +182,50 @@ class TourismTaxDeclaration(models.Model):
         while declaration.rectified_id:
             declaration = declaration.rectified_id
         return declaration
+
+    def _add_ex_officio(self, result):
+        """Estimate: every bed taken every night the lodging is open in the period."""
+        deliberation = self.period_id.deliberation_id
+        lodging = self.lodging_id
+        nights = lodging.period_ids._nights_between(self.date_from, self.date_to) or (
+            (self.date_to - self.date_from).days + 1
+        )
+        category = lodging._get_category(self.date_from)
+        tariff = (
+            to_decimal(deliberation.highest_tariff, 2)
+            if category.is_proportional
+            else deliberation._tariff_for(category)
+        )
+        if not lodging.capacity or not tariff:
+            return
+        surcharges = deliberation.surcharge_ids.sorted("sequence")._applies_on(
+            self.date_from
+        )
+        tax = compute_stay_tax(
+            nights=nights,
+            persons=lodging.capacity,
+            tariff=tariff,
+            surcharge_rates=[to_decimal(s.rate) / 100 for s in surcharges],
+            rounding=deliberation.rounding,
+        )
+        result["base"] += tax.base
+        result["nights"] += tax.taxable_person_nights
+        for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
+            result["surcharges"][surcharge] += amount
+
+    def _validate_ex_officio(self):
+        """Invoice the estimate and the late interest: 0.20 % per month started since
+        the payment was due (L2333-38)."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        due = self.period_id.payment_due
+        months = max(0, (today.year - due.year) * 12 + today.month - due.month) + (
+            1 if today.day > due.day else 0
+        )
+        total = to_decimal(self.amount_total, 2)
+        self.interest_amount = float(round_half_up(total * Decimal("0.002") * months))
+        self._create_invoice()
+        self.state = "invoiced"
 
     @api.constrains("lodging_id", "period_id", "state", "rectified_id")
     def _check_unique_period(self):
@@ -313,6 +367,14 @@ class TourismTaxDeclaration(models.Model):
                     _("Set the third-party account of %(name)s.", name=surcharge.name)
                 )
             lines.append((surcharge.account_id, surcharge.name, amount))
+        if self.interest_amount:
+            lines.append(
+                (
+                    deliberation.base_account_id,
+                    _("Late interest (0.20 % per month, L2333-38)"),
+                    to_decimal(self.interest_amount, 2),
+                )
+            )
         return [line for line in lines if line[2]]
 
     def _create_invoice(self):

@@ -53,3 +53,37 @@ class TestReminder(TourismTaxDeclarationCommon):
         declaration.action_submit()
         with freeze_time("2026-10-16"):
             self.assertFalse(self._cron().filtered(lambda r: r.period_id == self.q3))
+
+    def test_formal_notice_then_taxation_d_office(self):
+        with freeze_time("2026-10-16"):
+            self._cron()
+        with freeze_time("2026-10-29"):
+            self.assertFalse(self._cron().filtered(lambda r: r.kind == "formal_notice"))
+        with freeze_time("2026-10-31"):
+            notice = self._cron().filtered(
+                lambda r: r.kind == "formal_notice" and r.period_id == self.q3
+            )
+            self.assertEqual(notice.lodging_id, self.hotel)
+            # The letter for registered post goes with the e-mail.
+            self.assertEqual(notice.mail_id.attachment_ids.mimetype, "application/pdf")
+            self.assertIn("mise en demeure", notice.mail_id.subject.lower())
+        with freeze_time("2026-11-29"):
+            self.assertFalse(self._cron().filtered(lambda r: r.kind == "ex_officio"))
+        with freeze_time("2026-12-01"):
+            step = self._cron().filtered(
+                lambda r: r.kind == "ex_officio" and r.period_id == self.q3
+            )
+            declaration = step.declaration_id
+            self.assertTrue(declaration.ex_officio)
+            self.assertEqual(declaration.state, "invoiced")
+            # Capacity 10, open every night of the quarter (92): 920 person-nights at
+            # 1.44 = 1,324.80; late interest 0.20 % x 2 months started since 30/10.
+            self.assertAlmostEqual(declaration.amount_total, 1324.80)
+            self.assertAlmostEqual(declaration.interest_amount, 5.30)
+            self.assertAlmostEqual(declaration.invoice_id.amount_total, 1330.10)
+            self.assertEqual(
+                set(self.hotel.reminder_ids.mapped("kind")),
+                {"overdue", "formal_notice", "ex_officio"},
+            )
+            # Nothing more once taxed.
+            self.assertFalse(self._cron().filtered(lambda r: r.period_id == self.q3))
