@@ -29,6 +29,7 @@
         "wizards/tourism_tax_stay_import_views.xml",
         "views/tourism_tax_declaration_views.xml",
         "views/tourism_tax_stay_views.xml",
+        "views/tourism_tax_reversal_views.xml",
         "views/res_partner_views.xml",
         "views/tourism_tax_menus.xml",
         "report/tourism_tax_declaration_reports.xml",

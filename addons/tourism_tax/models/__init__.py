@@ -10,4 +10,5 @@ from . import tourism_lodging_period
 from . import tourism_tax_declaration
 from . import tourism_tax_stay
 from . import tourism_tax_reminder
+from . import tourism_tax_reversal
 from . import res_partner

@@ -8,3 +8,4 @@ from . import test_declaration
 from . import test_declaration_portal
 from . import test_reminder
 from . import test_stay_import
+from . import test_reversal

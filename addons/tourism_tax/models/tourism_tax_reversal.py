@@ -1,0 +1,160 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from decimal import Decimal
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class TourismTaxReversal(models.Model):
+    """What the collectivity passes back to the beneficiary of an add-on (Département,
+    SGPSO) for the declarations paid by the hosts: the statement and the vendor bill
+    that clears the third-party account."""
+
+    _name = "tourism.tax.reversal"
+    _description = "Tourist Tax Add-on Reversal"
+    _inherit = ["mail.thread"]
+    _order = "date_to desc, id desc"
+
+    surcharge_id = fields.Many2one(
+        "tourism.tax.surcharge", string="Add-on", required=True, tracking=True
+    )
+    beneficiary_id = fields.Many2one(related="surcharge_id.beneficiary_id", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(string="Periods from", required=True)
+    date_to = fields.Date(string="Periods to", required=True)
+    state = fields.Selection(
+        selection=[("draft", "Draft"), ("done", "Validated")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    declaration_ids = fields.Many2many(
+        "tourism.tax.declaration",
+        string="Declarations",
+        compute="_compute_declaration_ids",
+        store=True,
+        readonly=False,
+    )
+    amount = fields.Monetary(
+        string="Amount to Pass Back", compute="_compute_amount", store=True
+    )
+    bill_id = fields.Many2one(
+        "account.move", string="Vendor Bill", readonly=True, copy=False
+    )
+
+    @api.depends("date_from", "date_to")
+    def _compute_display_name(self):
+        for reversal in self:
+            reversal.display_name = _(
+                "%(surcharge)s, %(start)s - %(end)s",
+                surcharge=reversal.surcharge_id.name or "",
+                start=reversal.date_from and reversal.date_from.strftime("%d/%m/%Y"),
+                end=reversal.date_to and reversal.date_to.strftime("%d/%m/%Y"),
+            )
+
+    @api.depends("surcharge_id", "date_from", "date_to")
+    def _compute_declaration_ids(self):
+        for reversal in self:
+            if reversal.state != "draft":
+                # A validated statement keeps what it passed back.
+                reversal.declaration_ids = reversal.declaration_ids
+                continue
+            if not (reversal.surcharge_id and reversal.date_from and reversal.date_to):
+                reversal.declaration_ids = False
+                continue
+            # Paid declarations of the periods, not yet passed back for this add-on.
+            already = self.search(
+                [
+                    ("surcharge_id", "=", reversal.surcharge_id.id),
+                    ("state", "=", "done"),
+                    ("id", "!=", reversal._origin.id),
+                ]
+            ).declaration_ids
+            reversal.declaration_ids = self.env["tourism.tax.declaration"].search(
+                [
+                    ("state", "=", "paid"),
+                    ("company_id", "=", reversal.company_id.id),
+                    ("date_from", ">=", reversal.date_from),
+                    ("date_to", "<=", reversal.date_to),
+                    ("deliberation_id.surcharge_ids", "in", reversal.surcharge_id.ids),
+                    ("id", "not in", already.ids),
+                ]
+            )
+
+    @api.depends("declaration_ids", "surcharge_id")
+    def _compute_amount(self):
+        for reversal in self:
+            reversal.amount = float(
+                sum((reversal._share(d) for d in reversal.declaration_ids), Decimal(0))
+            )
+
+    def _share(self, declaration):
+        """The add-on in a declaration, net of its rectifications."""
+        breakdown = declaration._tax_breakdown()
+        amount = breakdown["surcharges"].get(self.surcharge_id, Decimal(0))
+        if declaration.rectified_id:
+            previous = declaration.rectified_id._tax_breakdown()
+            amount -= previous["surcharges"].get(self.surcharge_id, Decimal(0))
+        return amount
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for reversal in self:
+            if reversal.date_to < reversal.date_from:
+                raise ValidationError(_("The statement cannot end before it starts."))
+
+    def action_validate(self):
+        for reversal in self:
+            if reversal.state != "draft":
+                raise UserError(_("This statement is already validated."))
+            if not reversal.declaration_ids:
+                raise UserError(_("There is nothing to pass back for these periods."))
+            account = reversal.surcharge_id.account_id
+            if not account:
+                raise UserError(
+                    _(
+                        "Set the third-party account of %(name)s.",
+                        name=reversal.surcharge_id.name,
+                    )
+                )
+            bill = (
+                self.env["account.move"]
+                .sudo()
+                .create(
+                    {
+                        "move_type": "in_invoice",
+                        "partner_id": reversal.beneficiary_id.id,
+                        "invoice_date": fields.Date.context_today(self),
+                        "ref": reversal.display_name,
+                        "invoice_line_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "name": reversal.display_name,
+                                    "account_id": account.id,
+                                    "quantity": 1,
+                                    "price_unit": reversal.amount,
+                                    "tax_ids": [(6, 0, [])],
+                                },
+                            )
+                        ],
+                    }
+                )
+            )
+            bill.action_post()
+            reversal.write({"state": "done", "bill_id": bill.id})
+
+    def write(self, vals):
+        if set(vals) - {"state", "bill_id"} and any(r.state == "done" for r in self):
+            raise UserError(_("A validated statement cannot be changed."))
+        return super().write(vals)
+
+    def unlink(self):
+        if any(reversal.state == "done" for reversal in self):
+            raise UserError(_("A validated statement cannot be deleted."))
+        return super().unlink()

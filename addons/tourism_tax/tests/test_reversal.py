@@ -1,0 +1,84 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import TourismTaxDeclarationCommon
+
+
+@tagged("post_install", "-at_install")
+class TestReversal(TourismTaxDeclarationCommon):
+    def _paid_declaration(self, lodging, persons):
+        declaration = self.env["tourism.tax.declaration"].create(
+            {
+                "lodging_id": lodging.id,
+                "period_id": self.q3.id,
+                "stay_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "arrival": "2026-07-01",
+                            "departure": "2026-07-06",
+                            "persons": persons,
+                        },
+                    )
+                ],
+            }
+        )
+        declaration.action_submit()
+        declaration.action_validate()
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=declaration.invoice_id.ids
+        ).create({})._create_payments()
+        return declaration
+
+    def test_pass_back_paid_add_ons_once(self):
+        paid = self._paid_declaration(self.hotel, 3)  # 15 person-nights
+        other = self._lodging(name="Autre hôtel", nature="hotel", classification="3")
+        unpaid = self.env["tourism.tax.declaration"].create(
+            {"lodging_id": other.id, "period_id": self.q3.id, "is_zero": True}
+        )
+        self.assertEqual(paid.state, "paid")
+        Reversal = self.env["tourism.tax.reversal"]
+        reversal = Reversal.create(
+            {
+                "surcharge_id": self.gpso.id,
+                "date_from": "2026-07-01",
+                "date_to": "2026-09-30",
+            }
+        )
+        self.assertEqual(reversal.declaration_ids, paid)
+        self.assertNotIn(unpaid, reversal.declaration_ids)
+        # 34 % of 15.00.
+        self.assertAlmostEqual(reversal.amount, 5.10)
+        reversal.action_validate()
+        bill = reversal.bill_id
+        self.assertEqual(bill.state, "posted")
+        self.assertEqual(bill.partner_id, self.gpso.beneficiary_id)
+        self.assertAlmostEqual(bill.amount_total, 5.10)
+        # The bill clears the third-party account the invoice credited.
+        balance = sum(
+            self.env["account.move.line"]
+            .search(
+                [
+                    ("account_id", "=", self.gpso.account_id.id),
+                    ("parent_state", "=", "posted"),
+                ]
+            )
+            .mapped("balance")
+        )
+        self.assertAlmostEqual(balance, 0.0)
+        # Never twice.
+        again = Reversal.create(
+            {
+                "surcharge_id": self.gpso.id,
+                "date_from": "2026-07-01",
+                "date_to": "2026-09-30",
+            }
+        )
+        self.assertFalse(again.declaration_ids)
+        with self.assertRaisesRegex(UserError, "nothing to pass back"):
+            again.action_validate()
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            reversal.date_to = "2026-12-31"
