@@ -163,13 +163,13 @@ class TourismTaxDeclaration(models.Model):
         tariff = deliberation._tariff_for(lodging._get_category(self.date_from))
         if not nights or not lodging.capacity or tariff is None:
             return
-        surcharges = deliberation.surcharge_ids._applies_on(self.date_from)
+        surcharges, rates = deliberation._surcharges_on(self.date_from)
         tax = compute_flat_rate_tax(
             capacity=lodging.capacity,
             tariff=tariff,
             nights=nights,
             allowance_rate=to_decimal(deliberation.allowance_rate) / 100,
-            surcharge_rates=[to_decimal(s.rate) / 100 for s in surcharges],
+            surcharge_rates=rates,
         )
         result["base"] += tax.base
         result["nights"] += int(tax.taxable_units * nights)
@@ -198,14 +198,12 @@ class TourismTaxDeclaration(models.Model):
         )
         if not lodging.capacity or not tariff:
             return
-        surcharges = deliberation.surcharge_ids.sorted("sequence")._applies_on(
-            self.date_from
-        )
+        surcharges, rates = deliberation._surcharges_on(self.date_from)
         tax = compute_stay_tax(
             nights=nights,
             persons=lodging.capacity,
             tariff=tariff,
-            surcharge_rates=[to_decimal(s.rate) / 100 for s in surcharges],
+            surcharge_rates=rates,
             rounding=deliberation.rounding,
         )
         result["base"] += tax.base

@@ -312,6 +312,12 @@ class TourismTaxDeliberation(models.Model):
             return "real"
         return "flat" if lodging.nature_id in self.flat_rate_nature_ids else "real"
 
+    def _surcharges_on(self, day):
+        """(add-ons levied on `day` in their order, their rates as fractions)."""
+        self.ensure_one()
+        surcharges = self.surcharge_ids.sorted("sequence")._applies_on(day)
+        return surcharges, [to_decimal(s.rate) / 100 for s in surcharges]
+
     def _tariff_for(self, category):
         """Tariff per person and night of a classified category (Decimal)."""
         self.ensure_one()

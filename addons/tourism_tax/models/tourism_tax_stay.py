@@ -134,14 +134,12 @@ class TourismTaxStay(models.Model):
                     )
                 )
             category = lodging._get_category(first_night)
-            surcharges = deliberation.surcharge_ids.sorted("sequence")._applies_on(
-                first_night
-            )
+            surcharges, rates = deliberation._surcharges_on(first_night)
             params = {
                 "nights": nights,
                 "persons": self.persons,
                 "exempt_persons": self.exempt_persons,
-                "surcharge_rates": [to_decimal(s.rate) / 100 for s in surcharges],
+                "surcharge_rates": rates,
                 "rounding": deliberation.rounding,
             }
             if category.is_proportional:
