@@ -55,13 +55,19 @@ class TourismTaxDeclarationPortal(CustomerPortal):
     def portal_my_declarations(self, **kw):
         values = self._prepare_portal_layout_values()
         lodgings = request.env["tourism.lodging"].search([])
+        periods_by_epci = {}
+        for lodging in lodgings:
+            epci = lodging.commune_id.epci_id
+            if epci not in periods_by_epci:
+                periods_by_epci[epci] = self._open_periods(lodging)[:8]
         values.update(
             {
                 "page_name": "tourism_declaration",
                 "declarations": request.env["tourism.tax.declaration"].search([]),
                 "lodgings": lodgings,
                 "periods_by_lodging": {
-                    lodging: self._open_periods(lodging)[:8] for lodging in lodgings
+                    lodging: periods_by_epci[lodging.commune_id.epci_id]
+                    for lodging in lodgings
                 },
                 "error": kw.get("error"),
             }

@@ -4,6 +4,7 @@ import re
 
 from freezegun import freeze_time
 
+import odoo
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import TourismTaxDeclarationCommon
@@ -186,3 +187,27 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
         self.assertIn("2", response.text)
         declaration.invalidate_recordset()
         self.assertEqual(len(declaration.stay_ids), 2)
+
+    @freeze_time("2026-12-05")
+    def test_declarations_page_queries_do_not_grow_with_history(self):
+        """The page lists every declaration of the host: a long history must not cost
+        one more query per declaration."""
+        Declaration = self.env["tourism.tax.declaration"]
+        periods = self.deliberation.period_ids
+
+        def page_queries():
+            self.url_open("/my/tax/declarations")  # warm the caches
+            before = odoo.sql_db.sql_counter
+            self.url_open("/my/tax/declarations")
+            return odoo.sql_db.sql_counter - before
+
+        self.authenticate("decl_host", "decl_host")
+        Declaration.create(
+            {"lodging_id": self.hotel.id, "period_id": periods[0].id, "is_zero": True}
+        )
+        one = page_queries()
+        for period in periods[1:]:
+            Declaration.create(
+                {"lodging_id": self.hotel.id, "period_id": period.id, "is_zero": True}
+            )
+        self.assertEqual(page_queries(), one)
