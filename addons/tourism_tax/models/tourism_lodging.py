@@ -127,7 +127,8 @@ class TourismLodging(models.Model):
             stars=stars,
             is_palace=classified and self.classification == "palace",
         )
-        return self.env["tourism.tax.category"].search([("code", "=", code)], limit=1)
+        Category = self.env["tourism.tax.category"]
+        return Category.browse(Category._id_by_code().get(code))
 
     @api.depends("nature_id", "commune_id", "category_id")
     @api.depends_context("date")

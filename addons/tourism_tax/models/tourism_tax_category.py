@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 
 class TourismTaxCategory(models.Model):
@@ -34,3 +34,22 @@ class TourismTaxCategory(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "Another tourist tax category has this code."),
     ]
+
+    @api.model
+    @tools.ormcache()
+    def _id_by_code(self):
+        """{code: id}: stays look their category up by code, many times a second."""
+        return {category.code: category.id for category in self.sudo().search([])}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()

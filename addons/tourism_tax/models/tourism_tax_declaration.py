@@ -122,6 +122,8 @@ class TourismTaxDeclaration(models.Model):
     @api.depends(
         "regime",
         "is_zero",
+        "ex_officio",
+        "stay_ids.amount_total",
         "stay_ids.amount_base",
         "stay_ids.amount_surcharges",
         "stay_ids.taxable_person_nights",
@@ -130,6 +132,16 @@ class TourismTaxDeclaration(models.Model):
     )
     def _compute_amounts(self):
         for declaration in self:
+            if declaration.regime == "real" and not (
+                declaration.is_zero or declaration.ex_officio
+            ):
+                # The stays hold their own amounts: add them up.
+                stays = declaration.stay_ids
+                declaration.amount_base = sum(stays.mapped("amount_base"))
+                declaration.amount_surcharges = sum(stays.mapped("amount_surcharges"))
+                declaration.amount_total = sum(stays.mapped("amount_total"))
+                declaration.person_nights = sum(stays.mapped("taxable_person_nights"))
+                continue
             breakdown = declaration._tax_breakdown()
             declaration.amount_base = float(breakdown["base"])
             declaration.amount_surcharges = float(sum(breakdown["surcharges"].values()))
@@ -147,8 +159,9 @@ class TourismTaxDeclaration(models.Model):
         elif self.regime == "flat":
             self._add_flat_rate(result)
         else:
+            deliberations = {}
             for stay in self.stay_ids:
-                part = stay._tax_breakdown()
+                part = stay._tax_breakdown(deliberations)
                 result["base"] += part["base"]
                 result["nights"] += part["nights"]
                 for surcharge, amount in part["surcharges"].items():

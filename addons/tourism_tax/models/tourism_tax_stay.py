@@ -90,9 +90,10 @@ class TourismTaxStay(models.Model):
         "declaration_id.period_id",
     )
     def _compute_amounts(self):
+        deliberations = {}  # one lookup per collectivity and year for the whole batch
         for stay in self:
             try:
-                part = stay._tax_breakdown()
+                part = stay._tax_breakdown(deliberations)
             except ValidationError:
                 # Shown when the host submits; the line keeps no amount meanwhile.
                 part = {"base": Decimal(0), "surcharges": {}, "nights": 0}
@@ -108,9 +109,12 @@ class TourismTaxStay(models.Model):
             departure=self.departure and self.departure.strftime("%d/%m/%Y"),
         )
 
-    def _tax_breakdown(self):
+    def _tax_breakdown(self, deliberations=None):
         """{'base', 'surcharges': {surcharge: amount}, 'nights'}; the tariff in force on
-        each night applies, so a stay across 31 December uses both years'."""
+        each night applies, so a stay across 31 December uses both years'.
+        `deliberations`: a dict the caller keeps to look each deliberation up once."""
+        if deliberations is None:
+            deliberations = {}
         self.ensure_one()
         result = {"base": Decimal(0), "surcharges": defaultdict(Decimal), "nights": 0}
         lodging = self.declaration_id.lodging_id
@@ -124,7 +128,10 @@ class TourismTaxStay(models.Model):
         for first_night, _last_night, nights in split_stay(
             self.arrival, self.departure, boundaries
         ):
-            deliberation = Deliberation._find(lodging.commune_id, first_night.year)
+            key = (lodging.commune_id.epci_id.id, first_night.year)
+            if key not in deliberations:
+                deliberations[key] = Deliberation._find(lodging.commune_id, key[1])
+            deliberation = deliberations[key]
             if not deliberation:
                 raise ValidationError(
                     _(
