@@ -74,7 +74,9 @@ EOF
         fi
     fi
     if ! as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/data" status >/dev/null 2>&1; then
-        as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 start >/dev/null \
+        # The port on the command line wins over postgresql.conf: TOURISM_PGPORT may change.
+        as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+            -o "-p $PGPORT" start >/dev/null \
             || die "PostgreSQL did not start, see $PGDIR/server.log"
     fi
     # The role Odoo connects as (Odoo refuses the postgres superuser).
