@@ -1,5 +1,9 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
+
+import openpyxl
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -282,3 +286,18 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         self.assertIn("Vingt-Huit", html)
         self.assertIn("Quatre-Vingts", html)
         self.assertIn(self.gpso.with_context(lang="fr_FR").name, html)
+
+    def test_xlsx_export(self):
+        declaration = self._declaration(
+            stays=[{"arrival": "2026-07-01", "departure": "2026-07-06", "persons": 3}]
+        )
+        content, report_type = self.env["ir.actions.report"]._render_xlsx(
+            "tourism_tax.action_report_tax_declaration_xlsx", declaration.ids, {}
+        )
+        self.assertEqual(report_type, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertEqual(rows[0][0], "Number")
+        self.assertEqual(rows[1][0], declaration.name)
+        self.assertEqual(rows[1][3], "Testville")
+        self.assertAlmostEqual(rows[1][-2], 21.60)

@@ -1,0 +1,1 @@
+from . import tourism_tax_declaration_xlsx
