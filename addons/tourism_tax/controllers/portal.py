@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, http
+from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
 
@@ -173,3 +173,26 @@ class TourismTaxPortal(CustomerPortal):
         values = self._lodging_form_values(lodging)
         values["saved"] = post.get("saved")
         return request.render("tourism_tax.portal_my_lodging", values)
+
+    @http.route(
+        "/my/lodgings/<int:lodging_id>/register.csv",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_my_lodging_register(self, lodging_id, year=None, **kw):
+        try:
+            lodging = self._get_own_lodging(lodging_id)
+            year = int(year or fields.Date.context_today(lodging).year)
+        except (AccessError, MissingError, ValueError):
+            return request.redirect("/my/lodgings")
+        content = lodging._register_csv(year)
+        filename = f"registre-{year}-{lodging.id}.csv"
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", "text/csv; charset=utf-8"),
+                ("Content-Disposition", f'attachment; filename="{filename}"'),
+            ],
+        )

@@ -1,5 +1,8 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import csv
+import io
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -199,3 +202,51 @@ class TourismLodging(models.Model):
         if vals.get("registration_number"):
             vals["registration_number"] = normalize(vals["registration_number"])
         return super().write(vals)
+
+    def _register_csv(self, year):
+        """The registre du logeur of a year: every declared stay, as CSV (UTF-8 with BOM
+        and semicolons, as French spreadsheets expect)."""
+        self.ensure_one()
+        stays = self.env["tourism.tax.stay"].search(
+            [
+                ("lodging_id", "=", self.id),
+                ("declaration_id.state", "!=", "cancel"),
+                ("arrival", ">=", f"{year}-01-01"),
+                ("arrival", "<=", f"{year}-12-31"),
+            ]
+        )
+        Stay = self.env["tourism.tax.stay"]
+        columns = [
+            "arrival",
+            "departure",
+            "nights",
+            "persons",
+            "exempt_minors",
+            "exempt_seasonal",
+            "exempt_emergency",
+            "exempt_low_rent",
+            "price_per_night",
+            "channel",
+            "taxable_person_nights",
+            "amount_total",
+        ]
+        output = io.StringIO()
+        writer = csv.writer(output, delimiter=";")
+        writer.writerow(
+            [_("Declaration")]
+            + [Stay._fields[name]._description_string(self.env) for name in columns]
+        )
+        channels = dict(Stay._fields["channel"]._description_selection(self.env))
+        for stay in stays:
+            row = [stay.declaration_id.name]
+            for name in columns:
+                value = stay[name]
+                if name in ("arrival", "departure"):
+                    value = value.strftime("%d/%m/%Y")
+                elif name == "channel":
+                    value = channels.get(value, value)
+                elif isinstance(value, float):
+                    value = f"{value:.2f}".replace(".", ",")
+                row.append(value)
+            writer.writerow(row)
+        return ("\ufeff" + output.getvalue()).encode("utf-8")

@@ -211,3 +211,36 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
                 {"lodging_id": self.hotel.id, "period_id": period.id, "is_zero": True}
             )
         self.assertEqual(page_queries(), one)
+
+    @freeze_time("2026-10-05")
+    def test_register_export(self):
+        declaration = self.env["tourism.tax.declaration"].create(
+            {
+                "lodging_id": self.hotel.id,
+                "period_id": self.q3.id,
+                "stay_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "arrival": "2026-07-12",
+                            "departure": "2026-07-15",
+                            "persons": 4,
+                            "exempt_minors": 2,
+                        },
+                    )
+                ],
+            }
+        )
+        self.authenticate("decl_host", "decl_host")
+        response = self.url_open(f"/my/lodgings/{self.hotel.id}/register.csv?year=2026")
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+        lines = response.content.decode("utf-8-sig").splitlines()
+        self.assertEqual(len(lines), 2)
+        self.assertTrue(
+            lines[1].startswith(f"{declaration.name};12/07/2026;15/07/2026;3;4;2")
+        )
+        self.assertIn("8,64", lines[1])
+        # Another host's register is out of reach.
+        response = self.url_open(f"/my/lodgings/{self.other_lodging.id}/register.csv")
+        self.assertNotIn("attachment", response.headers.get("Content-Disposition", ""))
