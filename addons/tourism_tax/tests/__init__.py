@@ -9,3 +9,4 @@ from . import test_declaration_portal
 from . import test_reminder
 from . import test_stay_import
 from . import test_reversal
+from . import test_remittance
