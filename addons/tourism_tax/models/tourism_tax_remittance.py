@@ -5,7 +5,8 @@ import base64
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.platform_import import ImportProblem, parse_remittance
+from ..tools.platform_import import parse_remittance
+from ..tools.stay_import import ImportProblem
 
 
 class TourismTaxRemittance(models.Model):

@@ -7,15 +7,11 @@ arrival / arrivee, departure / depart, nights / nuitees, persons / personnes,
 tax / taxe_collectee (amount collected).
 """
 
-from decimal import Decimal
-
 from .stay_import import (
-    ImportProblem,
-    _key,
     _parse_amount,
     _parse_date,
     _parse_int,
-    _read_rows,
+    read_table,
 )
 
 COLUMNS = {
@@ -39,28 +35,11 @@ REQUIRED = ("listing_ref", "tax_collected")
 
 def parse_remittance(content, filename=""):
     """(lines, errors) as parse_stays; ImportProblem for an unreadable file."""
-    if not content:
-        raise ImportProblem("empty")
-    rows = [
-        r for r in _read_rows(content, filename) if any(c not in (None, "") for c in r)
-    ]
-    if len(rows) < 2:
-        raise ImportProblem("empty")
-    header = [_key(cell) for cell in rows[0]]
-    index = {}
-    for field, names in COLUMNS.items():
-        for position, name in enumerate(header):
-            if name in names:
-                index[field] = position
-                break
-    missing = [field for field in REQUIRED if field not in index]
-    if missing:
-        raise ImportProblem("missing_column", ", ".join(missing))
+    table = read_table(content, filename, COLUMNS, REQUIRED)
     lines, errors = [], []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, cells in table:
         line = {"line": number}
-        for field, position in index.items():
-            value = row[position] if position < len(row) else None
+        for field, value in cells.items():
             try:
                 if field in ("arrival", "departure"):
                     line[field] = (
@@ -76,7 +55,3 @@ def parse_remittance(content, filename=""):
                 errors.append((number, field, "" if value is None else str(value)))
         lines.append(line)
     return lines, errors
-
-
-def total_collected(lines):
-    return sum((line.get("tax_collected") or Decimal(0) for line in lines), Decimal(0))

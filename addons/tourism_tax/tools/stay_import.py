@@ -118,10 +118,10 @@ def _parse_amount(value):
     return amount
 
 
-def parse_stays(content, filename=""):
-    """(stays, errors): stays are dicts of stay values with their 'line' number (as in
-    the file, header = line 1); errors are (line, field, value) for the bad cells.
-    Raises ImportProblem when the file as a whole cannot be read."""
+def read_table(content, filename, columns, required, max_rows=None):
+    """[(line number, {field: raw cell})] of a CSV/XLSX file whose header names the
+    columns ({field: accepted header names}); blank rows are skipped. Raises
+    ImportProblem when the file is empty, too long or lacks a required column."""
     if not content:
         raise ImportProblem("empty")
     rows = [
@@ -131,23 +131,39 @@ def parse_stays(content, filename=""):
     ]
     if len(rows) < 2:
         raise ImportProblem("empty")
-    if len(rows) > MAX_ROWS + 1:
-        raise ImportProblem("too_many_rows", str(MAX_ROWS))
+    if max_rows and len(rows) > max_rows + 1:
+        raise ImportProblem("too_many_rows", str(max_rows))
     header = [_key(cell) for cell in rows[0]]
     index = {}
-    for field, names in COLUMNS.items():
+    for field, names in columns.items():
         for position, name in enumerate(header):
             if name in names:
                 index[field] = position
                 break
-    missing = [field for field in REQUIRED if field not in index]
+    missing = [field for field in required if field not in index]
     if missing:
         raise ImportProblem("missing_column", ", ".join(missing))
+    return [
+        (
+            number,
+            {
+                field: row[position] if position < len(row) else None
+                for field, position in index.items()
+            },
+        )
+        for number, row in enumerate(rows[1:], start=2)
+    ]
+
+
+def parse_stays(content, filename=""):
+    """(stays, errors): stays are dicts of stay values with their 'line' number (as in
+    the file, header = line 1); errors are (line, field, value) for the bad cells.
+    Raises ImportProblem when the file as a whole cannot be read."""
+    table = read_table(content, filename, COLUMNS, REQUIRED, MAX_ROWS)
     stays, errors = [], []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, cells in table:
         stay = {"line": number, "channel": "direct"}
-        for field, position in index.items():
-            value = row[position] if position < len(row) else None
+        for field, value in cells.items():
             try:
                 if field in ("arrival", "departure"):
                     stay[field] = _parse_date(value)
