@@ -1,0 +1,3 @@
+from . import pos_config
+from . import tourism_bit
+from . import pos_payment_method
