@@ -314,8 +314,9 @@ class TourismTaxDeclaration(models.Model):
                     _('Declare the stays of the period, or tick "Nothing to declare".')
                 )
             declaration.stay_ids._check_stay_values()
+            cache = {}
             for stay in declaration.stay_ids:
-                stay._tax_breakdown()  # raises a message naming the line
+                stay._tax_breakdown(cache)  # raises a message naming the line
             declaration.state = "submitted"
 
     def action_back_to_draft(self):
@@ -331,14 +332,12 @@ class TourismTaxDeclaration(models.Model):
             raise AccessError(
                 _("Only the régisseur or the Responsable OT validates declarations.")
             )
+        if any(declaration.state != "submitted" for declaration in self):
+            raise UserError(_("Only a submitted declaration can be validated."))
+        self._create_invoice()
         for declaration in self:
-            if declaration.state != "submitted":
-                raise UserError(_("Only a submitted declaration can be validated."))
-            declaration._create_invoice()
-            declaration.state = "invoiced"
-            if not declaration.invoice_id:
-                # Nothing due: nothing to pay.
-                declaration.state = "paid"
+            # Nothing due: nothing to pay.
+            declaration.state = "invoiced" if declaration.invoice_id else "paid"
             if declaration.rectified_id:
                 declaration.rectified_id.message_post(
                     body=_("Rectified by %(number)s.", number=declaration.name)
@@ -388,12 +387,14 @@ class TourismTaxDeclaration(models.Model):
             )
         return [line for line in lines if line[2]]
 
-    def _create_invoice(self):
+    def _prepare_invoice_vals(self):
+        """Values of the invoice (avis des sommes à payer), or None if nothing is due
+        or to refund."""
         self.ensure_one()
         lines = self._amount_lines()
         total = sum(amount for _account, _label, amount in lines)
         if not lines:
-            return
+            return None
         move_type = "out_invoice" if total > 0 else "out_refund"
         sign = 1 if total > 0 else -1
         label = _(
@@ -401,39 +402,47 @@ class TourismTaxDeclaration(models.Model):
             lodging=self.lodging_id.name,
             period=self.period_id.name,
         )
+        today = fields.Date.context_today(self)
+        return {
+            "move_type": move_type,
+            "partner_id": self.host_id.id,
+            "invoice_date": today,
+            "invoice_date_due": max(self.period_id.payment_due, today),
+            "invoice_origin": self.name,
+            "ref": self.name,
+            "invoice_line_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "name": f"{name} - {label}",
+                        "account_id": account.id,
+                        "quantity": 1,
+                        "price_unit": float(amount * sign),
+                        "tax_ids": [(6, 0, [])],
+                    },
+                )
+                for account, name, amount in lines
+            ],
+        }
+
+    def _create_invoice(self):
+        """Create and post the invoices of the declarations, all in one batch (a
+        month of a department is thousands of declarations)."""
+        to_invoice = self.browse()
+        vals_list = []
+        for declaration in self:
+            vals = declaration._prepare_invoice_vals()
+            if vals:
+                to_invoice |= declaration
+                vals_list.append(vals)
+        if not vals_list:
+            return
         # The office's staff validate declarations without being accountants.
-        invoice = (
-            self.env["account.move"]
-            .sudo()
-            .create(
-                {
-                    "move_type": move_type,
-                    "partner_id": self.host_id.id,
-                    "invoice_date": fields.Date.context_today(self),
-                    "invoice_date_due": max(
-                        self.period_id.payment_due, fields.Date.context_today(self)
-                    ),
-                    "invoice_origin": self.name,
-                    "ref": self.name,
-                    "invoice_line_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "name": f"{name} - {label}",
-                                "account_id": account.id,
-                                "quantity": 1,
-                                "price_unit": float(amount * sign),
-                                "tax_ids": [(6, 0, [])],
-                            },
-                        )
-                        for account, name, amount in lines
-                    ],
-                }
-            )
-        )
-        invoice.action_post()
-        self.invoice_id = invoice.id
+        invoices = self.env["account.move"].sudo().create(vals_list)
+        invoices.action_post()
+        for declaration, invoice in zip(to_invoice, invoices, strict=True):
+            declaration.invoice_id = invoice.id
 
     def action_rectify(self):
         """A correction is a new declaration; the validated one is never edited."""

@@ -85,7 +85,7 @@ class TourismTaxRemittance(models.Model):
                 _("Nothing was imported:")
                 + "\n"
                 + "\n".join(
-                    _(
+                    self.env._(
                         "Line %(line)s: %(field)s is not valid (%(value)s).",
                         line=line,
                         field=field,

@@ -51,14 +51,18 @@ class TourismTaxStay(models.Model):
         "res.partner", string="Platform", domain=[("is_tourism_platform", "=", True)]
     )
     taxable_person_nights = fields.Integer(compute="_compute_amounts", store=True)
-    amount_base = fields.Monetary(
-        string="Base Tax", compute="_compute_amounts", store=True
+    # Floats rounded to the cent rather than Monetary fields: the calculator already
+    # rounds each amount to the cent in euros, and a monetary field looks its
+    # currency up for every line it writes, which halves the lines computed per
+    # second on a department's month. Shown with the monetary widget.
+    amount_base = fields.Float(
+        string="Base Tax", digits=(16, 2), compute="_compute_amounts", store=True
     )
-    amount_surcharges = fields.Monetary(
-        string="Add-ons", compute="_compute_amounts", store=True
+    amount_surcharges = fields.Float(
+        string="Add-ons", digits=(16, 2), compute="_compute_amounts", store=True
     )
-    amount_total = fields.Monetary(
-        string="Total Due", compute="_compute_amounts", store=True
+    amount_total = fields.Float(
+        string="Total Due", digits=(16, 2), compute="_compute_amounts", store=True
     )
 
     @api.depends("arrival", "departure")
@@ -90,17 +94,32 @@ class TourismTaxStay(models.Model):
         "declaration_id.period_id",
     )
     def _compute_amounts(self):
-        deliberations = {}  # one lookup per collectivity and year for the whole batch
+        cache = {}  # deliberations, categories, tariffs: looked up once for the batch
+        names = ("taxable_person_nights", "amount_base", "amount_surcharges")
+        values = {name: [] for name in (*names, "amount_total")}
         for stay in self:
             try:
-                part = stay._tax_breakdown(deliberations)
+                part = stay._tax_breakdown(cache)
             except ValidationError:
                 # Shown when the host submits; the line keeps no amount meanwhile.
                 part = {"base": Decimal(0), "surcharges": {}, "nights": 0}
-            stay.taxable_person_nights = part["nights"]
-            stay.amount_base = float(part["base"])
-            stay.amount_surcharges = float(sum(part["surcharges"].values()))
-            stay.amount_total = stay.amount_base + stay.amount_surcharges
+            surcharges = sum(part["surcharges"].values(), Decimal(0))
+            values["taxable_person_nights"].append(part["nights"])
+            values["amount_base"].append(float(part["base"]))
+            values["amount_surcharges"].append(float(surcharges))
+            values["amount_total"].append(float(part["base"] + surcharges))
+        if all(self._ids):
+            # Hot path (a month of a department is 25,000 lines): the calculator
+            # returns amounts already rounded to the cent, so they go to the cache
+            # as they are; assigning each monetary field one record at a time would
+            # cost more than computing the tax.
+            for name, column in values.items():
+                field = self._fields[name]
+                self.env.remove_to_compute(field, self)
+                self.env.cache.update(self, field, column, dirty=True)
+            return
+        for stay, *row in zip(self, *values.values(), strict=True):
+            stay.update(dict(zip(values, row, strict=True)))
 
     def _line_label(self):
         return _(
@@ -112,7 +131,8 @@ class TourismTaxStay(models.Model):
     def _tax_breakdown(self, deliberations=None):
         """{'base', 'surcharges': {surcharge: amount}, 'nights'}; the tariff in force on
         each night applies, so a stay across 31 December uses both years'.
-        `deliberations`: a dict the caller keeps to look each deliberation up once."""
+        `deliberations`: a dict the caller keeps to look each deliberation, category,
+        add-on and tariff up once for a batch of stays."""
         if deliberations is None:
             deliberations = {}
         self.ensure_one()
@@ -140,8 +160,14 @@ class TourismTaxStay(models.Model):
                         year=first_night.year,
                     )
                 )
-            category = lodging._get_category(first_night)
-            surcharges, rates = deliberation._surcharges_on(first_night)
+            key = ("category", lodging.id, first_night)
+            if key not in deliberations:
+                deliberations[key] = lodging._get_category(first_night)
+            category = deliberations[key]
+            key = ("surcharges", deliberation.id, first_night)
+            if key not in deliberations:
+                deliberations[key] = deliberation._surcharges_on(first_night)
+            surcharges, rates = deliberations[key]
             params = {
                 "nights": nights,
                 "persons": self.persons,
@@ -160,7 +186,10 @@ class TourismTaxStay(models.Model):
                     cap=to_decimal(deliberation.highest_tariff, 2),
                 )
             else:
-                params["tariff"] = deliberation._tariff_for(category)
+                key = ("tariff", deliberation.id, category.id)
+                if key not in deliberations:
+                    deliberations[key] = deliberation._tariff_for(category)
+                params["tariff"] = deliberations[key]
             try:
                 tax = compute_stay_tax(**params)
             except TaxCalculationError as error:

@@ -113,6 +113,46 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         with self.assertRaisesRegex(ValidationError, "already has a declaration"):
             self._declaration(is_zero=True)
 
+    def test_validate_many_at_once(self):
+        """The office validates a month in one click: each declaration gets its own
+        posted invoice, a zero one none, and nothing is validated if one is not
+        submitted."""
+        other_host = self.env["res.partner"].create({"name": "Autre hôte"})
+        meuble = self._lodging(
+            nature="furnished", name="Meublé", host_id=other_host.id
+        )
+        first = self._declaration(
+            stays=[{"arrival": "2026-07-01", "departure": "2026-07-03", "persons": 2}]
+        )
+        second = self._declaration(
+            lodging=meuble,
+            stays=[{"arrival": "2026-07-10", "departure": "2026-07-11", "persons": 1}],
+        )
+        zero = self._declaration(lodging=self._lodging(name="Vide"), is_zero=True)
+        draft = self._declaration(
+            lodging=self._lodging(name="Brouillon"),
+            stays=[{"arrival": "2026-07-10", "departure": "2026-07-11", "persons": 1}],
+        )
+        declarations = first | second | zero
+        declarations.action_submit()
+        with self.assertRaisesRegex(UserError, "Only a submitted declaration"):
+            with self.env.cr.savepoint():
+                (declarations | draft).action_validate()
+        self.assertFalse(declarations.invoice_id)
+        declarations.with_user(self.regisseur).action_validate()
+        self.assertEqual(declarations.mapped("state"), ["invoiced", "invoiced", "paid"])
+        self.assertEqual(first.invoice_id.partner_id, self.host)
+        self.assertEqual(second.invoice_id.partner_id, other_host)
+        self.assertEqual(first.invoice_id.ref, first.name)
+        self.assertEqual(second.invoice_id.ref, second.name)
+        self.assertEqual(set((first | second).invoice_id.mapped("state")), {"posted"})
+        for declaration in first | second:
+            self.assertAlmostEqual(
+                declaration.invoice_id.amount_total, declaration.amount_total
+            )
+        self.assertAlmostEqual(first.invoice_id.amount_total, 5.76)
+        self.assertFalse(zero.invoice_id)
+
     def test_zero_declaration(self):
         declaration = self._declaration(is_zero=True)
         declaration.action_submit()
