@@ -175,12 +175,19 @@ class TourismTaxDeclarationPortal(CustomerPortal):
             }
             for key in STAY_INT_FIELDS:
                 vals[key] = int(post.get(key) or 0)
-            price = (post.get("price_per_night") or "").replace(",", ".").strip()
-            vals["price_per_night"] = float(price) if price else 0.0
+            for key in ("price_per_night", "platform_collected"):
+                amount = (post.get(key) or "").replace(",", ".").strip()
+                vals[key] = float(amount) if amount else 0.0
+            if vals["channel"] != "platform":
+                vals["platform_collected"] = 0.0
             if not vals["arrival"] or not vals["departure"]:
                 raise ValidationError(_("Give the arrival and departure dates."))
             if vals["price_per_night"] < 0:
                 raise ValidationError(_("The price per night cannot be negative."))
+            if vals["platform_collected"] < 0:
+                raise ValidationError(
+                    _("The tax collected by the platform cannot be negative.")
+                )
             with request.env.cr.savepoint():
                 stay = request.env["tourism.tax.stay"].sudo().create(vals)
                 stay._tax_breakdown()  # refuses a line the tax cannot be computed for

@@ -3,6 +3,8 @@
 from collections import defaultdict
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -55,9 +57,19 @@ class TourismTaxDeclaration(models.Model):
         readonly=True,
         copy=False,
         help="Drawn up by the office after an unanswered formal notice (L2333-38): "
-        "capacity x open nights x tariff, with the late interest.",
+        "the person-nights the host declared for the same period a year before, or "
+        "failing that capacity x open nights, at this year's tariff, with the late "
+        "interest.",
     )
     interest_amount = fields.Monetary(string="Late Interest", readonly=True, copy=False)
+    ex_officio_basis = fields.Selection(
+        selection=[
+            ("history", "Nights declared for the same period a year before"),
+            ("capacity", "Capacity x open nights"),
+        ],
+        string="Basis of the Estimate",
+        compute="_compute_ex_officio_basis",
+    )
     state = fields.Selection(
         selection=[
             ("draft", "Draft"),
@@ -196,25 +208,66 @@ class TourismTaxDeclaration(models.Model):
             declaration = declaration.rectified_id
         return declaration
 
+    @api.depends("ex_officio", "lodging_id", "date_from", "date_to")
+    def _compute_ex_officio_basis(self):
+        for declaration in self:
+            declaration.ex_officio_basis = declaration.ex_officio and (
+                "history" if declaration._history_person_nights() else "capacity"
+            )
+
+    def _history_person_nights(self):
+        """Taxable person-nights the host declared (directly, not through a
+        platform) for the same dates a year before: the latest validated
+        declaration of each period, never an estimate."""
+        self.ensure_one()
+        if not self.lodging_id or not self.date_from or not self.date_to:
+            return 0
+        start = self.date_from - relativedelta(years=1)
+        end = self.date_to - relativedelta(years=1)
+        previous = self.search(
+            [
+                ("lodging_id", "=", self.lodging_id.id),
+                ("state", "in", ("invoiced", "paid")),
+                ("ex_officio", "=", False),
+                ("date_from", ">=", start),
+                ("date_to", "<=", end),
+            ]
+        )
+        # A rectified declaration is replaced by the one that rectifies it.
+        latest = previous - previous.rectified_id
+        return sum(
+            latest.stay_ids.filtered(lambda s: s.channel == "direct").mapped(
+                "taxable_person_nights"
+            )
+        )
+
     def _add_ex_officio(self, result):
-        """Estimate: every bed taken every night the lodging is open in the period."""
+        """Estimate: the person-nights declared a year before for the same dates;
+        failing that, every bed taken every night the lodging is open."""
         deliberation = self.period_id.deliberation_id
         lodging = self.lodging_id
-        nights = lodging.period_ids._nights_between(self.date_from, self.date_to) or (
-            (self.date_to - self.date_from).days + 1
-        )
         category = lodging._get_category(self.date_from)
         tariff = (
             to_decimal(deliberation.highest_tariff, 2)
             if category.is_proportional
             else deliberation._tariff_for(category)
         )
-        if not lodging.capacity or not tariff:
+        if not tariff:
+            return
+        person_nights = self._history_person_nights()
+        if person_nights:
+            nights, persons = person_nights, 1
+        else:
+            nights = lodging.period_ids._nights_between(
+                self.date_from, self.date_to
+            ) or ((self.date_to - self.date_from).days + 1)
+            persons = lodging.capacity
+        if not persons:
             return
         surcharges, rates = deliberation._surcharges_on(self.date_from)
         tax = compute_stay_tax(
             nights=nights,
-            persons=lodging.capacity,
+            persons=persons,
             tariff=tariff,
             surcharge_rates=rates,
             rounding=deliberation.rounding,
@@ -532,6 +585,11 @@ class TourismTaxDeclaration(models.Model):
                                     price_per_night=float(
                                         row.get("price_per_night") or 0
                                     ),
+                                    platform_collected=float(
+                                        row.get("platform_collected") or 0
+                                    )
+                                    if row["channel"] == "platform"
+                                    else 0.0,
                                 )
                             )
                             stay._tax_breakdown()

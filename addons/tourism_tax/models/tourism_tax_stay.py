@@ -7,7 +7,12 @@ from decimal import Decimal
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools.calculator import TaxCalculationError, compute_stay_tax, split_stay
+from ..tools.calculator import (
+    TaxCalculationError,
+    compute_platform_difference,
+    compute_stay_tax,
+    split_stay,
+)
 from .tourism_tax_deliberation import to_decimal
 
 
@@ -50,6 +55,15 @@ class TourismTaxStay(models.Model):
     platform_id = fields.Many2one(
         "res.partner", string="Platform", domain=[("is_tourism_platform", "=", True)]
     )
+    platform_collected = fields.Float(
+        string="Tax Collected by the Platform",
+        digits=(16, 2),
+        help="For a classified lodging whose platform collected the tax at the "
+        "unclassified rate: the tax the platform collected for this stay, add-ons "
+        "included. The host declares the difference with the tax at his "
+        "classified tariff. Leave empty when the platform collected at the right "
+        "tariff: nothing is then due by the host for this stay.",
+    )
     taxable_person_nights = fields.Integer(compute="_compute_amounts", store=True)
     # Floats rounded to the cent rather than Monetary fields: the calculator already
     # rounds each amount to the cent in euros, and a monetary field looks its
@@ -90,6 +104,7 @@ class TourismTaxStay(models.Model):
         "exempt_persons",
         "price_per_night",
         "channel",
+        "platform_collected",
         "declaration_id.lodging_id",
         "declaration_id.period_id",
     )
@@ -138,7 +153,12 @@ class TourismTaxStay(models.Model):
         self.ensure_one()
         result = {"base": Decimal(0), "surcharges": defaultdict(Decimal), "nights": 0}
         lodging = self.declaration_id.lodging_id
-        if self.channel == "platform" or not lodging or not self.nights:
+        # A platform collected the tax: nothing is due by the host, unless it
+        # collected less than his classified tariff (then the difference is).
+        difference = self.channel == "platform" and self.platform_collected > 0
+        if (self.channel == "platform" and not difference) or not lodging:
+            return result
+        if not self.nights:
             return result
         boundaries = [
             date(year, 1, 1)
@@ -168,6 +188,8 @@ class TourismTaxStay(models.Model):
             if key not in deliberations:
                 deliberations[key] = deliberation._surcharges_on(first_night)
             surcharges, rates = deliberations[key]
+            if difference and category.is_proportional:
+                continue  # unclassified: the platform's rate is the lodging's own
             params = {
                 "nights": nights,
                 "persons": self.persons,
@@ -198,11 +220,34 @@ class TourismTaxStay(models.Model):
             result["nights"] += tax.taxable_person_nights
             for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
                 result["surcharges"][surcharge] += amount
+        if difference:
+            result = self._platform_difference(result)
         return result
+
+    def _platform_difference(self, full):
+        """The part of `full` (the tax at the classified tariff) that the platform
+        did not collect; the platform's nights are not the host's."""
+        order = list(full["surcharges"])
+        try:
+            due = compute_platform_difference(
+                base=full["base"],
+                surcharges=[full["surcharges"][surcharge] for surcharge in order],
+                collected=to_decimal(self.platform_collected, 2),
+            )
+        except TaxCalculationError as error:
+            raise ValidationError(self._error_message(error)) from error
+        return {
+            "base": due.base,
+            "surcharges": defaultdict(
+                Decimal, zip(order, due.surcharges, strict=True)
+            ),
+            "nights": 0,
+        }
 
     def _error_message(self, error):
         messages = {
             "exempt_exceeds_persons": _("more exempt persons than persons"),
+            "negative_amount": _("the tax collected by the platform is negative"),
             "missing_price": _(
                 "the price per night is needed for an unclassified lodging"
             ),

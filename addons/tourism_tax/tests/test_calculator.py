@@ -12,6 +12,7 @@ from ..tools.calculator import (
     ROUNDING_MODES,
     TaxCalculationError,
     compute_flat_rate_tax,
+    compute_platform_difference,
     compute_stay_tax,
     nights_by_year,
     round_half_up,
@@ -804,6 +805,38 @@ class TestCalculator(BaseCase):
         self.assertEqual(sum(r.total for r in results), D("7.20"))
 
     # -- errors ------------------------------------------------------------------
+
+    def test_platform_difference(self):
+        """A 3-star host (1.00 base, Landes add-ons 0.10 + 0.34) whose platform
+        collected at the unclassified rate declares what is still due."""
+        cases = [
+            # base, surcharges, collected -> base, surcharges, total due
+            ("10.00", ("1.00", "3.40"), "0", "10.00", ("1.00", "3.40"), "14.40"),
+            ("10.00", ("1.00", "3.40"), "7.20", "5.00", ("0.50", "1.70"), "7.20"),
+            ("10.00", ("1.00", "3.40"), "14.40", "0.00", ("0.00", "0.00"), "0.00"),
+            # Collected more than due: nothing due, nothing refunded.
+            ("10.00", ("1.00", "3.40"), "20.00", "0.00", ("0.00", "0.00"), "0.00"),
+            # Proportions rounded half-up per add-on; the base takes the rest.
+            ("1.00", ("0.10", "0.34"), "1.01", "0.30", ("0.03", "0.10"), "0.43"),
+            ("2.00", ("0.20", "0.68"), "0.01", "1.99", ("0.20", "0.68"), "2.87"),
+            ("0.50", (), "0.20", "0.30", (), "0.30"),
+            # Float input is read through str.
+            (5.0, (0.5,), 1.1, "4.00", ("0.40",), "4.40"),
+            ("0", ("0",), "0", "0.00", ("0.00",), "0.00"),
+        ]
+        for base, surcharges, collected, due_base, due_surcharges, total in cases:
+            with self.subTest(base=base, surcharges=surcharges, collected=collected):
+                result = compute_platform_difference(
+                    base=base, surcharges=surcharges, collected=collected
+                )
+                self.assertEqual(result.base, D(due_base))
+                self.assertEqual(result.surcharges, tuple(map(D, due_surcharges)))
+                self.assertEqual(result.total, D(total))
+                self.assertEqual(result.base + sum(result.surcharges), result.total)
+                self.assertGreaterEqual(result.base, 0)
+        for bad in ("-1", "abc", True):
+            with self.subTest(collected=bad), self.assertRaises(TaxCalculationError):
+                compute_platform_difference(base="1", collected=bad)
 
     def test_errors(self):
         classified = {"nights": 2, "persons": 2, "tariff": "0.80"}

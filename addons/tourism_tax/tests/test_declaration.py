@@ -229,6 +229,53 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         with self.assertRaisesRegex(ValidationError, "price per night is needed"):
             missing_price.action_submit()
 
+    def test_classified_host_declares_the_platform_difference(self):
+        """A 3-star hotel (1.44 per person-night with the add-ons) whose platform
+        collected 2.30 at the unclassified rate for 4 person-nights owes the rest of
+        5.76; an unclassified lodging owes nothing on its platform nights."""
+        platform_stay = {
+            "arrival": "2026-07-20",
+            "departure": "2026-07-22",
+            "persons": 2,
+            "channel": "platform",
+        }
+        declaration = self._declaration(
+            stays=[
+                dict(platform_stay, platform_collected=2.30),
+                # Collected at the right tariff: nothing due by the host.
+                dict(platform_stay, arrival="2026-07-24", departure="2026-07-26"),
+            ]
+        )
+        difference, collected_right = declaration.stay_ids
+        # 3.46 due, split as the full tax: add-ons 0.40 x 3.46 / 5.76 = 0.24 and
+        # 1.36 x 3.46 / 5.76 = 0.82, the base the remainder.
+        self.assertAlmostEqual(difference.amount_total, 3.46)
+        self.assertAlmostEqual(difference.amount_base, 2.40)
+        self.assertAlmostEqual(difference.amount_surcharges, 1.06)
+        self.assertEqual(difference.taxable_person_nights, 0)
+        self.assertFalse(collected_right.amount_total)
+        self.assertAlmostEqual(declaration.amount_total, 3.46)
+        declaration.action_submit()
+        declaration.action_validate()
+        lines = {
+            line.account_id: line.price_subtotal
+            for line in declaration.invoice_id.invoice_line_ids
+        }
+        self.assertEqual(lines[self.tax_account], 2.40)
+        self.assertAlmostEqual(sum(lines.values()), 3.46)
+        # More collected than due: nothing due, no refund.
+        difference_over = self._declaration(
+            lodging=self._lodging(name="Autre hôtel"),
+            stays=[dict(platform_stay, platform_collected=9.00)],
+        )
+        self.assertFalse(difference_over.amount_total)
+        gite = self._lodging(name="Gîte", nature="furnished", classification="0")
+        unclassified = self._declaration(
+            lodging=gite,
+            stays=[dict(platform_stay, platform_collected=1.00, price_per_night=80)],
+        )
+        self.assertFalse(unclassified.amount_total)
+
     def test_expired_classification_taxes_as_unclassified(self):
         lodging = self._lodging(
             name="Classement échu",

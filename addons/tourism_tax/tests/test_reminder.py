@@ -1,5 +1,7 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from decimal import Decimal
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -87,3 +89,67 @@ class TestReminder(TourismTaxDeclarationCommon):
             )
             # Nothing more once taxed.
             self.assertFalse(self._cron().filtered(lambda r: r.period_id == self.q3))
+
+    def test_taxation_d_office_from_the_host_history(self):
+        """With a declaration for the same quarter a year before, the estimate is its
+        person-nights (direct ones, rectification included) at this year's tariff;
+        the capacity is the fallback."""
+        deliberation_2025 = self._deliberation(
+            year=2025,
+            base_account_id=self.tax_account.id,
+            surcharge_ids=[(6, 0, (self.departement | self.gpso).ids)],
+        )
+        deliberation_2025.action_generate_periods()
+        deliberation_2025.action_adopt()
+        q3_2025 = deliberation_2025.period_ids.filtered(
+            lambda p: p.date_from.month == 7
+        )
+        Declaration = self.env["tourism.tax.declaration"]
+        last_year = Declaration.create(
+            {
+                "lodging_id": self.hotel.id,
+                "period_id": q3_2025.id,
+                "stay_ids": [
+                    (
+                        0,
+                        0,
+                        {"arrival": "2025-07-01", "departure": "2025-07-11", "persons": 2},
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "arrival": "2025-08-01",
+                            "departure": "2025-08-05",
+                            "persons": 2,
+                            "channel": "platform",
+                        },
+                    ),
+                ],
+            }
+        )
+        last_year.action_submit()
+        last_year.action_validate()
+        estimate = Declaration.create(
+            {"lodging_id": self.hotel.id, "period_id": self.q3.id, "ex_officio": True}
+        )
+        self.assertEqual(estimate.ex_officio_basis, "history")
+        # 20 direct person-nights at 1.44.
+        self.assertAlmostEqual(estimate.amount_total, 28.80)
+        # The host had corrected 2025: the rectifying declaration counts.
+        action = last_year.action_rectify()
+        rectifying = Declaration.browse(action["res_id"])
+        rectifying.stay_ids[:1].persons = 3
+        rectifying.action_submit()
+        rectifying.action_validate()
+        estimate.invalidate_recordset()
+        self.assertAlmostEqual(
+            estimate._tax_breakdown()["total"], Decimal("43.20")
+        )  # 30 person-nights
+        # Another lodging without history: capacity 10 x 92 nights.
+        other = self._lodging(name="Hôtel sans historique")
+        capacity = Declaration.create(
+            {"lodging_id": other.id, "period_id": self.q3.id, "ex_officio": True}
+        )
+        self.assertEqual(capacity.ex_officio_basis, "capacity")
+        self.assertAlmostEqual(capacity.amount_total, 1324.80)

@@ -404,3 +404,42 @@ def nights_by_year(arrival, departure):
         first.year: nights
         for first, _last, nights in split_stay(arrival, departure, new_years)
     }
+
+
+# -- platforms -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlatformDifference:
+    """What a classified host still owes on a stay a platform collected at a lower
+    (unclassified) rate. ``base + sum(surcharges) == total``."""
+
+    collected: Decimal
+    base: Decimal
+    surcharges: tuple
+    total: Decimal
+
+
+def compute_platform_difference(*, base, surcharges=(), collected):
+    """Difference between the tax due at the lodging's classified tariff (``base``
+    and the add-ons ``surcharges``, as compute_stay_tax returns them) and the tax
+    the platform collected for the stay, add-ons included (reference.md A.4:
+    "declare the difference"). Nothing is due when the platform collected as much
+    or more: the host is not refunded by his declaration. The difference is split
+    between the base and each add-on in the proportions of the full tax, each
+    add-on rounded half-up to the cent and the base taking the remainder."""
+    base_cents = _cents(_to_amount(base, "Base"))
+    surcharge_cents = [
+        _cents(_to_amount(amount, f"Surcharge {index}"))
+        for index, amount in enumerate(surcharges, start=1)
+    ]
+    collected_cents = _cents(_to_amount(collected, "Tax collected by the platform"))
+    full = base_cents + sum(surcharge_cents)
+    due = max(0, full - collected_cents)
+    due_surcharges = [_round_to_int(Fraction(cents * due, full)) for cents in surcharge_cents] if due else [0] * len(surcharge_cents)
+    return PlatformDifference(
+        collected=_money(collected_cents),
+        base=_money(due - sum(due_surcharges)),
+        surcharges=tuple(_money(cents) for cents in due_surcharges),
+        total=_money(due),
+    )

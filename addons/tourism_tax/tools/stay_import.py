@@ -3,7 +3,9 @@
 One row per stay. Columns (header names in French or English, any order; unknown columns
 are ignored): arrival / arrivee, departure / depart, persons / personnes, minors /
 mineurs, seasonal / saisonniers, emergency / urgence, low_rent / loyer_modique,
-price_per_night / prix_nuit, channel / canal (direct, or platform / plateforme).
+price_per_night / prix_nuit, channel / canal (direct, or platform / plateforme),
+platform_collected / taxe_collectee_plateforme (tax a platform collected at the
+unclassified rate for a classified lodging: the host declares the difference).
 Dates as 31/12/2026 or 2026-12-31.
 """
 
@@ -24,6 +26,11 @@ COLUMNS = {
     "exempt_low_rent": ("low_rent", "loyer_modique"),
     "price_per_night": ("price_per_night", "prix_nuit", "prix_par_nuit"),
     "channel": ("channel", "canal"),
+    "platform_collected": (
+        "platform_collected",
+        "taxe_collectee_plateforme",
+        "collecte_plateforme",
+    ),
 }
 REQUIRED = ("arrival", "departure", "persons")
 INTEGERS = (
@@ -169,7 +176,7 @@ def parse_stays(content, filename=""):
                     stay[field] = _parse_date(value)
                 elif field in INTEGERS:
                     stay[field] = _parse_int(value)
-                elif field == "price_per_night":
+                elif field in ("price_per_night", "platform_collected"):
                     stay[field] = _parse_amount(value)
                 elif field == "channel":
                     stay[field] = (
