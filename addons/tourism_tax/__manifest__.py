@@ -31,6 +31,7 @@
         "views/tourism_tax_stay_views.xml",
         "views/tourism_tax_reversal_views.xml",
         "views/tourism_tax_reminder_views.xml",
+        "views/tourism_tax_fine_views.xml",
         "views/tourism_tax_remittance_views.xml",
         "views/res_partner_views.xml",
         "views/tourism_tax_menus.xml",

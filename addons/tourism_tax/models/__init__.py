@@ -14,3 +14,4 @@ from . import tourism_tax_reversal
 from . import tourism_tax_remittance
 from . import tourism_tax_remittance_line
 from . import res_partner
+from . import tourism_tax_fine

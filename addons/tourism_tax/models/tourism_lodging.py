@@ -91,6 +91,7 @@ class TourismLodging(models.Model):
         compute="_compute_regime",
         help="Set for each nature by the deliberation of the year.",
     )
+    fine_ids = fields.One2many("tourism.tax.fine", "lodging_id", string="Civil Fines")
     reminder_ids = fields.One2many(
         "tourism.tax.reminder", "lodging_id", string="Tourist Tax Follow-up"
     )

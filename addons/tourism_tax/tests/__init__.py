@@ -10,3 +10,4 @@ from . import test_reminder
 from . import test_stay_import
 from . import test_reversal
 from . import test_remittance
+from . import test_fine
