@@ -56,7 +56,7 @@ class TourismTaxFine(models.Model):
         string="Referred to the Tribunal", tracking=True, copy=False
     )
     amount_imposed = fields.Monetary(tracking=True, copy=False)
-    date_decision = fields.Date(tracking=True, copy=False)
+    date_decision = fields.Date(string="Decision Date", tracking=True, copy=False)
     decision_ref = fields.Char(string="Decision Reference", tracking=True, copy=False)
     note = fields.Html()
     state = fields.Selection(

@@ -16,6 +16,18 @@ from ..tools.calculator import (
 from .tourism_tax_deliberation import to_decimal
 
 
+class LazyLabel:
+    """The label of a stay, made when a message is formatted."""
+
+    __slots__ = ("stay",)
+
+    def __init__(self, stay):
+        self.stay = stay
+
+    def __str__(self):
+        return self.stay._line_label()
+
+
 class TourismTaxStay(models.Model):
     """A stay declared by a host: the line of the registre du logeur."""
 
@@ -28,12 +40,32 @@ class TourismTaxStay(models.Model):
     )
     currency_id = fields.Many2one(related="declaration_id.currency_id")
     # Stored for the statistics (nights and tax by commune, nature, month, channel).
-    lodging_id = fields.Many2one(related="declaration_id.lodging_id", store=True)
-    commune_id = fields.Many2one(related="lodging_id.commune_id", store=True)
-    nature_id = fields.Many2one(related="lodging_id.nature_id", store=True)
-    classification = fields.Selection(related="lodging_id.classification", store=True)
-    period_start = fields.Date(related="declaration_id.date_from", store=True)
-    state = fields.Selection(related="declaration_id.state", store=True)
+    # Computed per declaration rather than as related fields, which are computed
+    # one stay at a time: a month's register is thousands of stays.
+    lodging_id = fields.Many2one(
+        "tourism.lodging", compute="_compute_from_declaration", store=True
+    )
+    commune_id = fields.Many2one(
+        "tourism.commune", compute="_compute_from_declaration", store=True
+    )
+    nature_id = fields.Many2one(
+        "tourism.lodging.nature", compute="_compute_from_declaration", store=True
+    )
+    classification = fields.Selection(
+        selection=lambda self: self.env["tourism.lodging"]
+        ._fields["classification"]
+        ._description_selection(self.env),
+        compute="_compute_from_declaration",
+        store=True,
+    )
+    period_start = fields.Date(compute="_compute_from_declaration", store=True)
+    state = fields.Selection(
+        selection=lambda self: self.env["tourism.tax.declaration"]
+        ._fields["state"]
+        ._description_selection(self.env),
+        compute="_compute_from_declaration",
+        store=True,
+    )
     arrival = fields.Date(required=True)
     departure = fields.Date(required=True)
     nights = fields.Integer(compute="_compute_nights", store=True)
@@ -43,8 +75,9 @@ class TourismTaxStay(models.Model):
     exempt_emergency = fields.Integer(string="Emergency Housing")
     exempt_low_rent = fields.Integer(string="Low Rent")
     exempt_persons = fields.Integer(compute="_compute_exempt_persons", store=True)
-    price_per_night = fields.Monetary(
+    price_per_night = fields.Float(
         string="Price per Night excl. Taxes",
+        digits=(16, 2),
         help="Needed for unclassified lodgings: the tax is a percentage of it.",
     )
     channel = fields.Selection(
@@ -78,6 +111,30 @@ class TourismTaxStay(models.Model):
     amount_total = fields.Float(
         string="Total Due", digits=(16, 2), compute="_compute_amounts", store=True
     )
+
+    @api.depends(
+        "declaration_id.lodging_id.commune_id",
+        "declaration_id.lodging_id.nature_id",
+        "declaration_id.lodging_id.classification",
+        "declaration_id.date_from",
+        "declaration_id.state",
+    )
+    def _compute_from_declaration(self):
+        by_declaration = defaultdict(list)
+        for stay in self:
+            by_declaration[stay.declaration_id].append(stay.id)
+        for declaration, ids in by_declaration.items():
+            lodging = declaration.lodging_id
+            self.browse(ids).update(
+                {
+                    "lodging_id": lodging.id,
+                    "commune_id": lodging.commune_id.id,
+                    "nature_id": lodging.nature_id.id,
+                    "classification": lodging.classification,
+                    "period_start": declaration.date_from,
+                    "state": declaration.state,
+                }
+            )
 
     @api.depends("arrival", "departure")
     def _compute_nights(self):
@@ -238,9 +295,7 @@ class TourismTaxStay(models.Model):
             raise ValidationError(self._error_message(error)) from error
         return {
             "base": due.base,
-            "surcharges": defaultdict(
-                Decimal, zip(order, due.surcharges, strict=True)
-            ),
+            "surcharges": defaultdict(Decimal, zip(order, due.surcharges, strict=True)),
             "nights": 0,
         }
 
@@ -263,7 +318,8 @@ class TourismTaxStay(models.Model):
     @api.constrains("arrival", "departure", "persons", "exempt_persons")
     def _check_stay_values(self):
         for stay in self:
-            label = stay._line_label()
+            # The label (dates formatted, translated) only when there is an error.
+            label = LazyLabel(stay)
             if stay.departure <= stay.arrival:
                 raise ValidationError(
                     _("%(line)s: the departure must be after the arrival.", line=label)

@@ -118,9 +118,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         posted invoice, a zero one none, and nothing is validated if one is not
         submitted."""
         other_host = self.env["res.partner"].create({"name": "Autre hôte"})
-        meuble = self._lodging(
-            nature="furnished", name="Meublé", host_id=other_host.id
-        )
+        meuble = self._lodging(nature="furnished", name="Meublé", host_id=other_host.id)
         first = self._declaration(
             stays=[{"arrival": "2026-07-01", "departure": "2026-07-03", "persons": 2}]
         )

@@ -98,9 +98,7 @@ class TestFine(TourismTaxDeclarationCommon):
         self.assertEqual(self.host.tourism_fine_count, 1)
         self.assertEqual(self.hotel.fine_ids, fine)
         action = self.host.action_view_tourism_fines()
-        self.assertEqual(
-            self.env["tourism.tax.fine"].search(action["domain"]), fine
-        )
+        self.assertEqual(self.env["tourism.tax.fine"].search(action["domain"]), fine)
 
     def test_amount_within_the_law(self):
         with self.assertRaisesRegex(ValidationError, "L2333-34-1"):

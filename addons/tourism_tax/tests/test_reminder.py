@@ -113,7 +113,11 @@ class TestReminder(TourismTaxDeclarationCommon):
                     (
                         0,
                         0,
-                        {"arrival": "2025-07-01", "departure": "2025-07-11", "persons": 2},
+                        {
+                            "arrival": "2025-07-01",
+                            "departure": "2025-07-11",
+                            "persons": 2,
+                        },
                     ),
                     (
                         0,

@@ -436,7 +436,11 @@ def compute_platform_difference(*, base, surcharges=(), collected):
     collected_cents = _cents(_to_amount(collected, "Tax collected by the platform"))
     full = base_cents + sum(surcharge_cents)
     due = max(0, full - collected_cents)
-    due_surcharges = [_round_to_int(Fraction(cents * due, full)) for cents in surcharge_cents] if due else [0] * len(surcharge_cents)
+    due_surcharges = (
+        [_round_to_int(Fraction(cents * due, full)) for cents in surcharge_cents]
+        if due
+        else [0] * len(surcharge_cents)
+    )
     return PlatformDifference(
         collected=_money(collected_cents),
         base=_money(due - sum(due_surcharges)),
