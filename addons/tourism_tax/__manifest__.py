@@ -48,6 +48,9 @@
         "demo/tourism_tax_declaration_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "tourism_tax/static/src/js/**/*",
+        ],
         "web.assets_tests": [
             "tourism_tax/static/tests/tours/**/*",
         ],

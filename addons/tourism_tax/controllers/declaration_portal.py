@@ -3,6 +3,7 @@
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools.misc import formatLang
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -200,6 +201,62 @@ class TourismTaxDeclarationPortal(CustomerPortal):
                 post,
             )
         return request.redirect(declaration.access_url)
+
+    @http.route(
+        "/my/tax/declarations/<int:declaration_id>/preview",
+        type="json",
+        auth="user",
+        website=True,
+    )
+    def portal_declaration_preview_stay(self, declaration_id, **values):
+        """The tax of the stay being typed, computed as it will be once added
+        (nothing is written): the host sees the amount before sending it."""
+        try:
+            declaration = self._own_declaration(declaration_id)
+        except (AccessError, MissingError):
+            return {"error": _("This declaration is not yours.")}
+        try:
+            vals = {
+                "arrival": fields.Date.to_date(values.get("arrival") or None),
+                "departure": fields.Date.to_date(values.get("departure") or None),
+                "channel": "platform"
+                if values.get("channel") == "platform"
+                else "direct",
+            }
+            for key in STAY_INT_FIELDS:
+                vals[key] = int(values.get(key) or 0)
+            for key in ("price_per_night", "platform_collected"):
+                amount = str(values.get(key) or "").replace(",", ".").strip()
+                vals[key] = float(amount) if amount else 0.0
+        except ValueError:
+            return {"error": _("Please check the dates and numbers you entered.")}
+        if not vals["arrival"] or not vals["departure"]:
+            return {}
+        if vals["channel"] != "platform":
+            vals["platform_collected"] = 0.0
+        declaration = declaration.sudo()
+        stay = (
+            request.env["tourism.tax.stay"]
+            .sudo()
+            .new(dict(vals, declaration_id=declaration.id))
+        )
+        try:
+            stay._check_stay_values()
+            part = stay._tax_breakdown()
+        except (UserError, ValidationError) as error:
+            return {"error": error.args[0]}
+        total = part["base"] + sum(part["surcharges"].values())
+        currency = declaration.currency_id
+
+        def money(amount):
+            return formatLang(request.env, float(amount), currency_obj=currency)
+
+        return {
+            "nights": stay.nights,
+            "person_nights": part["nights"],
+            "total": money(total),
+            "declaration_total": money(declaration.amount_total + float(total)),
+        }
 
     @http.route(
         "/my/tax/declarations/<int:declaration_id>/stay/<int:stay_id>/delete",

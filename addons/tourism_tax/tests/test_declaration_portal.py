@@ -46,6 +46,38 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
     def _post(self, url, data, page="/my/tax/declarations"):
         return self.url_open(url, data=dict(data, csrf_token=self._token(page)))
 
+    def test_live_amount_of_the_stay_being_typed(self):
+        """The preview computes without saving, and only on the host's own
+        declarations."""
+        declaration = self.env["tourism.tax.declaration"].create(
+            {"lodging_id": self.hotel.id, "period_id": self.q3.id}
+        )
+        self.authenticate("decl_host", "decl_host")
+        stay = {
+            "arrival": "2026-07-12",
+            "departure": "2026-07-15",
+            "persons": "4",
+            "exempt_minors": "2",
+        }
+        url = f"/my/tax/declarations/{declaration.id}/preview"
+        result = self.make_jsonrpc_request(url, stay)
+        self.assertEqual(result["person_nights"], 6)
+        self.assertEqual(result["total"], "8,64\N{NO-BREAK SPACE}€")
+        self.assertEqual(result["declaration_total"], "8,64\N{NO-BREAK SPACE}€")
+        self.assertFalse(declaration.stay_ids, "nothing is saved")
+        wrong = self.make_jsonrpc_request(url, dict(stay, exempt_minors="5"))
+        self.assertIn("exonérées", wrong["error"])
+        self.assertNotIn("total", wrong)
+        self.assertIn(
+            "nombres", self.make_jsonrpc_request(url, dict(stay, persons="x"))["error"]
+        )
+        # Someone else's declaration, or one that does not exist: nothing computed.
+        for other_id in (self.other_declaration.id, 999999):
+            other = self.make_jsonrpc_request(
+                f"/my/tax/declarations/{other_id}/preview", stay
+            )
+            self.assertEqual(set(other), {"error"})
+
     @freeze_time("2026-10-05")
     def test_host_declares_a_period(self):
         self.authenticate("decl_host", "decl_host")

@@ -46,6 +46,28 @@ registry.category("web_tour.tours").add("tourism_tax_portal_declaration", {
             },
         },
         {
+            content: "The tax of the stay shows while typing: 6 person-nights at 1.44",
+            trigger: ".o_tourism_stay_amount:contains('8,64')",
+        },
+        {
+            content: "A wrong number is explained at once",
+            trigger: ".o_tourism_stay_preview:not(.d-none)",
+            run() {
+                setValue("input[name=exempt_minors]", "5");
+            },
+        },
+        {
+            content: "The host is told what is wrong",
+            trigger: ".o_tourism_stay_error:contains('exonérées')",
+            run() {
+                setValue("input[name=exempt_minors]", "2");
+            },
+        },
+        {
+            content: "Back to a valid stay",
+            trigger: ".o_tourism_stay_amount:contains('8,64')",
+        },
+        {
             content: "Add it",
             trigger: "button:contains('Ajouter le séjour')",
             run: "click",
