@@ -38,6 +38,7 @@
         "report/tourism_tax_declaration_reports.xml",
         "report/tourism_tax_declaration_templates.xml",
         "report/tourism_tax_reminder_reports.xml",
+        "report/tourism_tax_reversal_reports.xml",
         "report/tourism_tax_declaration_xlsx_reports.xml",
         "views/tourism_lodging_templates.xml",
         "views/tourism_tax_declaration_templates.xml",

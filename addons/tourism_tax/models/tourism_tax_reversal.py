@@ -101,6 +101,21 @@ class TourismTaxReversal(models.Model):
             amount -= previous["surcharges"].get(self.surcharge_id, Decimal(0))
         return amount
 
+    def _statement_by_commune(self):
+        """Lines of the reversal statement: [(commune name, declarations,
+        person-nights, base, add-on)], amounts Decimal, by commune."""
+        self.ensure_one()
+        totals = {}
+        for declaration in self.declaration_ids:
+            commune = declaration.lodging_id.commune_id.display_name or ""
+            breakdown = declaration._tax_breakdown()
+            line = totals.setdefault(commune, [0, 0, Decimal(0), Decimal(0)])
+            line[0] += 1
+            line[1] += breakdown["nights"]
+            line[2] += breakdown["base"]
+            line[3] += self._share(declaration)
+        return [(commune, *totals[commune]) for commune in sorted(totals)]
+
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for reversal in self:

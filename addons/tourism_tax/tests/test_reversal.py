@@ -82,3 +82,21 @@ class TestReversal(TourismTaxDeclarationCommon):
             again.action_validate()
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             reversal.date_to = "2026-12-31"
+        # The statement sent with the payment, in French, by commune.
+        self.gpso.beneficiary_id.lang = "fr_FR"
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "tourism_tax.action_report_tax_reversal", reversal.ids
+        )
+        html = html.decode()
+        self.assertIn("État de reversement", html)
+        self.assertIn(self.commune.name, html)
+        self.assertIn("5,10", html)
+        self.assertIn("Cinq Euros", html)
+        self.assertIn(bill.name, html)
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("tourism_tax.action_report_tax_reversal", reversal.ids)
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
