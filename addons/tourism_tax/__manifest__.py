@@ -10,7 +10,15 @@
     "license": "LGPL-3",
     "application": False,
     "installable": True,
-    "depends": ["tourism_base", "account", "portal", "mail", "report_xlsx"],
+    "depends": [
+        "tourism_base",
+        "account",
+        "account_payment",
+        "payment_custom",
+        "portal",
+        "mail",
+        "report_xlsx",
+    ],
     "data": [
         "security/ir.model.access.csv",
         "security/tourism_tax_security.xml",
@@ -47,6 +55,7 @@
         "demo/tourism_tax_deliberation_demo.xml",
         "demo/tourism_lodging_demo.xml",
         "demo/tourism_tax_declaration_demo.xml",
+        "demo/payment_provider_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

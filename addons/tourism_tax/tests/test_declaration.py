@@ -113,6 +113,51 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         with self.assertRaisesRegex(ValidationError, "already has a declaration"):
             self._declaration(is_zero=True)
 
+    def test_paid_by_transfer_from_the_portal(self):
+        """The host chooses to pay by transfer from the invoice in the portal: the
+        transaction waits with the régie's instructions; when the transfer arrives
+        the accountant registers it, and the declaration is paid."""
+        declaration = self._declaration(
+            stays=[{"arrival": "2026-07-01", "departure": "2026-07-06", "persons": 3}]
+        )
+        declaration.action_submit()
+        declaration.action_validate()
+        invoice = declaration.invoice_id
+        provider = self.ref("payment.payment_provider_transfer")
+        bank = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.env.company.id)], limit=1
+        )
+        provider.write({"state": "test", "is_published": True, "journal_id": bank.id})
+        self.assertIn(
+            provider,
+            self.env["payment.provider"]._get_compatible_providers(
+                self.env.company.id, self.host.id, invoice.amount_residual
+            ),
+        )
+        transaction = self.env["payment.transaction"].create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": provider.payment_method_ids[:1].id,
+                "amount": invoice.amount_residual,
+                "currency_id": invoice.currency_id.id,
+                "partner_id": self.host.id,
+                "reference": invoice.name,
+                "invoice_ids": [(6, 0, invoice.ids)],
+                "operation": "online_redirect",
+            }
+        )
+        transaction._set_pending()
+        self.assertEqual(transaction.state, "pending")
+        self.assertTrue(provider.pending_msg)
+        self.assertEqual(invoice.transaction_ids, transaction)
+        self.assertEqual(declaration.state, "invoiced")
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"journal_id": bank.id})._create_payments()
+        self.assertAlmostEqual(invoice.amount_residual, 0.0)
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(declaration.state, "paid")
+
     def test_validate_many_at_once(self):
         """The office validates a month in one click: each declaration gets its own
         posted invoice, a zero one none, and nothing is validated if one is not
