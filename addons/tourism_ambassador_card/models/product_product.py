@@ -21,22 +21,26 @@ class ProductProduct(models.Model):
         in every point, a pending count at Geaune, and Hagetmau restocked from
         the head office by an internal transfer."""
         company = self.env.company
-        Tax = self.env["account.tax"]
+        Tax = self.env["account.tax"].with_context(active_test=False)
         for rate, product_ids in products_by_vat.items():
-            tax = Tax.search(
+            taxes = Tax.search(
                 [
                     ("company_id", "=", company.id),
                     ("type_tax_use", "=", "sale"),
                     ("amount_type", "=", "percent"),
                     ("amount", "=", float(rate)),
+                    ("tax_scope", "in", ("consu", False)),
                 ],
                 order="sequence, id",
-                limit=1,
             )
+            # Shop prices are shown tax included, as on the shelf.
+            tax = taxes.filtered("price_include")[:1] or taxes[:1]
+            tax.active = True
             self.browse(product_ids).write({"taxes_id": [Command.set(tax.ids)]})
         products = self.browse(
             [pid for ids in products_by_vat.values() for pid in ids]
         )
+        self._tourism_demo_stock_valuation(products.categ_id)
         Quant = self.env["stock.quant"].with_context(inventory_mode=True)
         quants = Quant
         for name, qty in DEMO_STOCK.items():
@@ -58,6 +62,52 @@ class ProductProduct(models.Model):
         for quant in pending:
             quant.inventory_quantity = quant.quantity - 1
         self._tourism_demo_restock(products[:4])
+        self._tourism_demo_fix_pos_cert_sequence()
+
+    @api.model
+    def _tourism_demo_fix_pos_cert_sequence(self):
+        """point_of_sale's demo orders predate l10n_fr_pos_cert and all carry
+        secure number 0: the first real sale (number 1) would find several
+        "previous" orders and be refused. Start the demo's chain at 2."""
+        company = self.env.company
+        sequence = company.l10n_fr_pos_cert_sequence_id
+        unnumbered = self.env["pos.order"].search_count(
+            [
+                ("company_id", "=", company.id),
+                ("l10n_fr_secure_sequence_number", "=", 0),
+                ("state", "in", ("paid", "done", "invoiced")),
+            ]
+        )
+        if sequence and unnumbered > 1 and sequence.number_next_actual <= 1:
+            sequence.number_next_actual = 2
+
+    @api.model
+    def _tourism_demo_stock_valuation(self, categories):
+        """Automated valuation: 37 stock of goods against 6037 change in stock,
+        the French chart's accounts for goods resold as they are."""
+        Account = self.env["account.account"]
+        stock = Account.search(
+            [("code", "=like", "370%"), *Account._check_company_domain(self.env.company)],
+            limit=1,
+        )
+        change = Account.search(
+            [("code", "=like", "6037%"), *Account._check_company_domain(self.env.company)],
+            limit=1,
+        )
+        journal = self.env["account.journal"].search(
+            [("code", "=", "STJ"), ("company_id", "=", self.env.company.id)], limit=1
+        ) or self.env.ref("product.product_category_all").property_stock_journal
+        if not (stock and change and journal):
+            return
+        categories.write(
+            {
+                "property_valuation": "real_time",
+                "property_stock_valuation_account_id": stock.id,
+                "property_stock_account_input_categ_id": change.id,
+                "property_stock_account_output_categ_id": change.id,
+                "property_stock_journal": journal.id,
+            }
+        )
 
     @api.model
     def _tourism_demo_restock(self, products):

@@ -98,7 +98,8 @@ class TourismAmbassadorCard(models.Model):
             used = card._year_discount_used(year)
             card.pos_order_count = len(card.pos_order_ids)
             card.year_discount_total = float(used)
-            left = benefits.remaining_cap(card.type_id._cap(), used)
+            cap = card.type_id._cap() if card.type_id else None
+            left = benefits.remaining_cap(cap, used)
             card.year_cap_left = float(left) if left is not None else 0.0
 
     def _compute_access_url(self):

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from markupsafe import escape
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tests.common import TransactionCase
@@ -156,7 +158,7 @@ class TestAmbassadorCard(AmbassadorCardCommon, TransactionCase):
         self.assertIn(self.staff_card.name, html)
         self.assertIn("barcode_type=QR", html)
         self.assertIn(self.staff.name, html)
-        self.assertIn(self.current_partner.name, html)
+        self.assertIn(str(escape(self.current_partner.name)), html)
         paper = self.env.ref(
             "tourism_ambassador_card.paperformat_tourism_ambassador_card"
         )

@@ -51,14 +51,14 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
         vals = self._ui_order(
             self.session, [(self.tursan, 1, 5.0)], card=self.expired_card
         )
-        with self.assertRaisesRegex(ValidationError, "expired"):
+        with self.assertRaisesRegex(ValidationError, "expired"), self.env.cr.savepoint():
             self._sync(vals)
         self.assertFalse(self.expired_card.pos_order_ids)
 
     def test_revoked_card_refused_by_the_server(self):
         vals = self._ui_order(self.session, [(self.tursan, 1, 10.0)], card=self.staff_card)
         self.staff_card.write({"state": "revoked", "revoke_reason": "Départ"})
-        with self.assertRaisesRegex(ValidationError, "revoked"):
+        with self.assertRaisesRegex(ValidationError, "revoked"), self.env.cr.savepoint():
             self._sync(vals)
 
     def test_yearly_cap_enforced_by_the_server(self):
@@ -70,7 +70,7 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
         self.assertEqual(first.tourism_ambassador_discount, 35.0)  # 700 x 5 %
         self.assertEqual(self.resident_card.year_cap_left, 15.0)
         # 20 more plates at 5 % would give 35.00 more: over the cap.
-        with self.assertRaisesRegex(ValidationError, "cap"):
+        with self.assertRaisesRegex(ValidationError, "cap"), self.env.cr.savepoint():
             self._sync(
                 self._ui_order(self.session, [(plate, 20, 5.0)], card=self.resident_card)
             )
@@ -84,7 +84,7 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
     def test_unknown_card_number_refused(self):
         vals = self._ui_order(self.session, [(self.tursan, 1, 0.0)])
         vals["tourism_ambassador_card_code"] = "0450000000000999"
-        with self.assertRaisesRegex(ValidationError, "Unknown"):
+        with self.assertRaisesRegex(ValidationError, "Unknown"), self.env.cr.savepoint():
             self._sync(vals)
 
     def test_sale_moves_stock_of_the_point_and_closes(self):
