@@ -115,7 +115,7 @@ class TestAmbassadorCard(AmbassadorCardCommon, TransactionCase):
             .with_context(lang="fr_FR")
             .pos_check_card(self.expired_card.name, self.config.id)
         )
-        self.assertIn("expirée", result["error"])
+        self.assertIn("a expiré le", result["error"])
 
     def test_bulk_issue_to_current_partners(self):
         wizard = self.env["tourism.ambassador.card.issue"].create(

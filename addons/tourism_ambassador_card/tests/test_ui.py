@@ -36,6 +36,7 @@ class TestAmbassadorCardUi(AmbassadorCardCommon, HttpCase):
         self.assertEqual(discounts[self.tursan], (10.0, 0.95))
         self.assertEqual(discounts[self.mug], (10.0, 0.8))
         self.assertEqual(discounts[self.ticket], (0.0, 0.0))
+        self.assertAlmostEqual(paid.tourism_ambassador_discount, 1.75, places=2)
         self.assertFalse(self.expired_card.pos_order_ids)
         # The goods left the Hagetmau stock.
         self.assertEqual(

