@@ -11,7 +11,9 @@ class PosOrder(models.Model):
 
     # The till sends the scanned number (plain text, nothing to load at start-up);
     # the server links the card and checks it.
-    tourism_ambassador_card_code = fields.Char(string="Ambassador Card Number", copy=False)
+    tourism_ambassador_card_code = fields.Char(
+        string="Ambassador Card Number", copy=False
+    )
     tourism_ambassador_card_id = fields.Many2one(
         "tourism.ambassador.card",
         string="Ambassador Card",
@@ -92,4 +94,3 @@ class PosOrder(models.Model):
                         left=left,
                     )
                 )
-

@@ -17,9 +17,7 @@ class PosOrderLine(models.Model):
         "products of the card type's eligible categories, at most its rate.",
     )
 
-    @api.depends(
-        "order_id.tourism_ambassador_card_id", "discount", "price_unit", "qty"
-    )
+    @api.depends("order_id.tourism_ambassador_card_id", "discount", "price_unit", "qty")
     def _compute_tourism_ambassador_discount(self):
         categories_by_type = {}
         for line in self:

@@ -37,9 +37,7 @@ class ProductProduct(models.Model):
             tax = taxes.filtered("price_include")[:1] or taxes[:1]
             tax.active = True
             self.browse(product_ids).write({"taxes_id": [Command.set(tax.ids)]})
-        products = self.browse(
-            [pid for ids in products_by_vat.values() for pid in ids]
-        )
+        products = self.browse([pid for ids in products_by_vat.values() for pid in ids])
         self._tourism_demo_stock_valuation(products.categ_id)
         Quant = self.env["stock.quant"].with_context(inventory_mode=True)
         quants = Quant
@@ -87,16 +85,26 @@ class ProductProduct(models.Model):
         the French chart's accounts for goods resold as they are."""
         Account = self.env["account.account"]
         stock = Account.search(
-            [("code", "=like", "370%"), *Account._check_company_domain(self.env.company)],
+            [
+                ("code", "=like", "370%"),
+                *Account._check_company_domain(self.env.company),
+            ],
             limit=1,
         )
         change = Account.search(
-            [("code", "=like", "6037%"), *Account._check_company_domain(self.env.company)],
+            [
+                ("code", "=like", "6037%"),
+                *Account._check_company_domain(self.env.company),
+            ],
             limit=1,
         )
-        journal = self.env["account.journal"].search(
-            [("code", "=", "STJ"), ("company_id", "=", self.env.company.id)], limit=1
-        ) or self.env.ref("product.product_category_all").property_stock_journal
+        journal = (
+            self.env["account.journal"].search(
+                [("code", "=", "STJ"), ("company_id", "=", self.env.company.id)],
+                limit=1,
+            )
+            or self.env.ref("product.product_category_all").property_stock_journal
+        )
         if not (stock and change and journal):
             return
         categories.write(

@@ -24,8 +24,9 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.tourism_ambassador_card_count = (
-                counts.get(partner, 0) if partner.is_company else
-                len(partner.tourism_ambassador_card_ids)
+                counts.get(partner, 0)
+                if partner.is_company
+                else len(partner.tourism_ambassador_card_ids)
             )
 
     def action_view_tourism_ambassador_cards(self):
@@ -33,6 +34,8 @@ class ResPartner(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "tourism_ambassador_card.tourism_ambassador_card_action"
         )
-        action["domain"] = [("commercial_partner_id", "=", self.commercial_partner_id.id)]
+        action["domain"] = [
+            ("commercial_partner_id", "=", self.commercial_partner_id.id)
+        ]
         action["context"] = {"default_holder_id": self.id}
         return action

@@ -23,7 +23,8 @@ class TourismAmbassadorCard(models.Model):
         copy=False,
         index=True,
         default="/",
-        help="16 digits starting with 045, last one a check digit: scanned at the till.",
+        help="16 digits starting with 045, the last one a check digit; "
+        "scanned at the till.",
     )
     type_id = fields.Many2one(
         "tourism.ambassador.card.type",
@@ -103,9 +104,10 @@ class TourismAmbassadorCard(models.Model):
             card.year_cap_left = float(left) if left is not None else 0.0
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for card in self:
             card.access_url = f"/my/ambassador_cards/{card.id}"
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -275,11 +277,16 @@ class TourismAmbassadorCard(models.Model):
         cards = self.sudo().with_company(config.company_id)
         if code:
             card = cards.search(
-                [("name", "=", (code or "").strip()), ("company_id", "=", config.company_id.id)],
+                [
+                    ("name", "=", (code or "").strip()),
+                    ("company_id", "=", config.company_id.id),
+                ],
                 limit=1,
             )
             if not card:
-                return {"error": self.env._("Unknown ambassador card %(code)s.", code=code)}
+                return {
+                    "error": self.env._("Unknown ambassador card %(code)s.", code=code)
+                }
         else:
             card = cards.search(
                 [

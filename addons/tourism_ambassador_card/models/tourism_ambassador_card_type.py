@@ -32,7 +32,6 @@ class TourismAmbassadorCardType(models.Model):
         "discount: never tickets resold for partners nor the taxe de séjour.",
     )
     yearly_cap = fields.Monetary(
-        string="Yearly Cap",
         currency_field="currency_id",
         help="Most discount a card may give in a calendar year; 0 for no cap.",
     )
@@ -48,7 +47,11 @@ class TourismAmbassadorCardType(models.Model):
             "CHECK(discount_rate >= 0 AND discount_rate <= 100)",
             "The discount must be between 0 and 100 %.",
         ),
-        ("yearly_cap_positive", "CHECK(yearly_cap >= 0)", "The cap cannot be negative."),
+        (
+            "yearly_cap_positive",
+            "CHECK(yearly_cap >= 0)",
+            "The cap cannot be negative.",
+        ),
     ]
 
     def _compute_card_count(self):

@@ -88,7 +88,9 @@ class AmbassadorCardCommon:
                     }
                 )
             )
-        total = currency.round(sum(line[2]["price_subtotal_incl"] for line in order_lines))
+        total = currency.round(
+            sum(line[2]["price_subtotal_incl"] for line in order_lines)
+        )
         untaxed = sum(line[2]["price_subtotal"] for line in order_lines)
         cash = config.payment_method_ids.filtered("is_cash_count")[:1]
         uuid = str(uuid4())

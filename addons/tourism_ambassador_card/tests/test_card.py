@@ -38,9 +38,13 @@ class TestAmbassadorCard(AmbassadorCardCommon, TransactionCase):
         Card = self.env["tourism.ambassador.card"]
         self.assertEqual(self.old_partner.membership_state, "old")
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
-            Card.create({"type_id": self.partner_type.id, "holder_id": self.old_partner.id})
+            Card.create(
+                {"type_id": self.partner_type.id, "holder_id": self.old_partner.id}
+            )
         # The staff of a current partner may hold a card; residents need no pack.
-        card = Card.create({"type_id": self.partner_type.id, "holder_id": self.staff.id})
+        card = Card.create(
+            {"type_id": self.partner_type.id, "holder_id": self.staff.id}
+        )
         self.assertEqual(card.commercial_partner_id, self.current_partner)
         self.assertFalse(card._refusal_reason())
 
@@ -99,7 +103,9 @@ class TestAmbassadorCard(AmbassadorCardCommon, TransactionCase):
         # By the customer chosen at the till.
         by_partner = Card.pos_check_card(False, self.config.id, self.staff.id)
         self.assertEqual(by_partner["number"], self.staff_card.name)
-        self.assertEqual(Card.pos_check_card(False, self.config.id, self.old_partner.id), {})
+        self.assertEqual(
+            Card.pos_check_card(False, self.config.id, self.old_partner.id), {}
+        )
         resident = Card.pos_check_card(self.resident_card.name, self.config.id)
         self.assertEqual(resident["cap_left"], 50.0)
         expired = Card.pos_check_card(self.expired_card.name, self.config.id)
@@ -129,9 +135,7 @@ class TestAmbassadorCard(AmbassadorCardCommon, TransactionCase):
         self.assertIn(self.current_partner, companies)
         self.assertNotIn(self.old_partner, companies)
         self.assertTrue(
-            all(
-                p.membership_state in ("paid", "invoiced", "free") for p in companies
-            )
+            all(p.membership_state in ("paid", "invoiced", "free") for p in companies)
         )
         # One card per partner: a second run has nobody left to issue to.
         self.assertEqual(
@@ -151,10 +155,14 @@ class TestAmbassadorCard(AmbassadorCardCommon, TransactionCase):
         self.assertNotIn(self.staff, staff_wizard._holders())
 
     def test_card_report(self):
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_ambassador_card.action_report_tourism_ambassador_card",
-            self.staff_card.ids,
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "tourism_ambassador_card.action_report_tourism_ambassador_card",
+                self.staff_card.ids,
+            )[0]
+            .decode()
+        )
         self.assertIn(self.staff_card.name, html)
         self.assertIn("barcode_type=QR", html)
         self.assertIn(self.staff.name, html)

@@ -19,7 +19,11 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
         order = self._sync(
             self._ui_order(
                 self.session,
-                [(self.tursan, 2, 10.0), (self.ticket, 1, 0.0), (self.foie_gras, 1, 10.0)],
+                [
+                    (self.tursan, 2, 10.0),
+                    (self.ticket, 1, 0.0),
+                    (self.foie_gras, 1, 10.0),
+                ],
                 card=self.staff_card,
             )
         )
@@ -51,14 +55,22 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
         vals = self._ui_order(
             self.session, [(self.tursan, 1, 5.0)], card=self.expired_card
         )
-        with self.assertRaisesRegex(ValidationError, "expired"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "expired"),
+            self.env.cr.savepoint(),
+        ):
             self._sync(vals)
         self.assertFalse(self.expired_card.pos_order_ids)
 
     def test_revoked_card_refused_by_the_server(self):
-        vals = self._ui_order(self.session, [(self.tursan, 1, 10.0)], card=self.staff_card)
+        vals = self._ui_order(
+            self.session, [(self.tursan, 1, 10.0)], card=self.staff_card
+        )
         self.staff_card.write({"state": "revoked", "revoke_reason": "Départ"})
-        with self.assertRaisesRegex(ValidationError, "revoked"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "revoked"),
+            self.env.cr.savepoint(),
+        ):
             self._sync(vals)
 
     def test_yearly_cap_enforced_by_the_server(self):
@@ -72,7 +84,9 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
         # 20 more plates at 5 % would give 35.00 more: over the cap.
         with self.assertRaisesRegex(ValidationError, "cap"), self.env.cr.savepoint():
             self._sync(
-                self._ui_order(self.session, [(plate, 20, 5.0)], card=self.resident_card)
+                self._ui_order(
+                    self.session, [(plate, 20, 5.0)], card=self.resident_card
+                )
             )
         # What the till computes (tools.benefits) fits: 15.00 / 700.00 = 2.14 %.
         second = self._sync(
@@ -84,14 +98,18 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
     def test_unknown_card_number_refused(self):
         vals = self._ui_order(self.session, [(self.tursan, 1, 0.0)])
         vals["tourism_ambassador_card_code"] = "0450000000000999"
-        with self.assertRaisesRegex(ValidationError, "Unknown"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "Unknown"),
+            self.env.cr.savepoint(),
+        ):
             self._sync(vals)
 
     def test_sale_moves_stock_of_the_point_and_closes(self):
         hagetmau = self.env.ref("tourism_pos.warehouse_bit_hagetmau")
         order = self._sync(
             self._ui_order(
-                self.session, [(self.tursan, 2, 10.0), (self.mug, 1, 10.0)],
+                self.session,
+                [(self.tursan, 2, 10.0), (self.mug, 1, 10.0)],
                 card=self.staff_card,
             )
         )
@@ -108,8 +126,12 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
         move = self.session.move_id
         self.assertEqual(move.state, "posted")
         # Sales entries carry the discounted amounts.
-        income = move.line_ids.filtered(lambda l: l.account_id.account_type == "income")
+        income = move.line_ids.filtered(
+            lambda aml: aml.account_id.account_type == "income"
+        )
         self.assertAlmostEqual(
-            sum(income.mapped("credit")), order.amount_total - order.amount_tax, places=2
+            sum(income.mapped("credit")),
+            order.amount_total - order.amount_tax,
+            places=2,
         )
         self.assertEqual(order.state, "done")

@@ -21,7 +21,9 @@ class TestAmbassadorCardUi(AmbassadorCardCommon, HttpCase):
         hagetmau = self.env.ref("tourism_pos.warehouse_bit_hagetmau").lot_stock_id
         stock_before = self.tursan.with_context(location=hagetmau.id).qty_available
         self.start_tour(
-            f"/pos/ui?config_id={config.id}", "tourism_ambassador_card_tour", login="admin"
+            f"/pos/ui?config_id={config.id}",
+            "tourism_ambassador_card_tour",
+            login="admin",
         )
         order = self.env["pos.order"].search([("session_id", "=", session.id)])
         paid = order.filtered(lambda o: o.state == "paid")
@@ -51,13 +53,13 @@ class TestAmbassadorCardUi(AmbassadorCardCommon, HttpCase):
         self.assertEqual(session.state, "closed")
         move = session.move_id
         self.assertEqual(move.state, "posted")
-        sales = move.line_ids.filtered(lambda l: l.account_id.account_type == "income")
+        sales = move.line_ids.filtered(
+            lambda aml: aml.account_id.account_type == "income"
+        )
         self.assertAlmostEqual(
             sum(sales.mapped("credit")) - sum(sales.mapped("debit")),
             paid.amount_total - paid.amount_tax,
             places=2,
         )
         taxes = move.line_ids.filtered("tax_line_id")
-        self.assertAlmostEqual(
-            sum(taxes.mapped("credit")), paid.amount_tax, places=2
-        )
+        self.assertAlmostEqual(sum(taxes.mapped("credit")), paid.amount_tax, places=2)

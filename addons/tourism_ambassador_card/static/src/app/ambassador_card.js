@@ -4,13 +4,13 @@
 // put on the eligible lines with Odoo's own line discount. Nothing is loaded at
 // start-up: the card is checked on the server at each scan, so a revoked card
 // is refused at once everywhere.
-import { PosStore } from "@point_of_sale/app/store/pos_store";
-import { PosOrder } from "@point_of_sale/app/models/pos_order";
-import { ProductScreen } from "@point_of_sale/app/screens/product_screen/product_screen";
-import { useBarcodeReader } from "@point_of_sale/app/barcode/barcode_reader_hook";
-import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
-import { _t } from "@web/core/l10n/translation";
-import { patch } from "@web/core/utils/patch";
+import {PosStore} from "@point_of_sale/app/store/pos_store";
+import {PosOrder} from "@point_of_sale/app/models/pos_order";
+import {ProductScreen} from "@point_of_sale/app/screens/product_screen/product_screen";
+import {useBarcodeReader} from "@point_of_sale/app/barcode/barcode_reader_hook";
+import {AlertDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
+import {_t} from "@web/core/l10n/translation";
+import {patch} from "@web/core/utils/patch";
 
 const round2 = (value) => Math.round(value * 100) / 100;
 
@@ -86,7 +86,11 @@ patch(PosOrder.prototype, {
         return round2(
             this.lines
                 .filter((line) => line.uiState.tourismCardDiscount)
-                .reduce((sum, line) => sum + (line.price_unit * line.qty * line.discount) / 100, 0)
+                .reduce(
+                    (sum, line) =>
+                        sum + (line.price_unit * line.qty * line.discount) / 100,
+                    0
+                )
         );
     },
     export_for_printing() {
@@ -108,11 +112,11 @@ patch(PosStore.prototype, {
     /** Check a card on the server and give its benefits to the current order. */
     async tourismUseCard(code, partnerId = false) {
         const order = this.get_order();
-        const result = await this.data.call("tourism.ambassador.card", "pos_check_card", [
-            code,
-            this.config.id,
-            partnerId,
-        ]);
+        const result = await this.data.call(
+            "tourism.ambassador.card",
+            "pos_check_card",
+            [code, this.config.id, partnerId]
+        );
         if (result.error) {
             this.dialog.add(AlertDialog, {
                 title: _t("Ambassador card refused"),

@@ -4,8 +4,8 @@ import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_scre
 import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
-import { scan_barcode } from "@point_of_sale/../tests/tours/utils/common";
-import { registry } from "@web/core/registry";
+import {scan_barcode} from "@point_of_sale/../tests/tours/utils/common";
+import {registry} from "@web/core/registry";
 
 // Numbers of the cards made by tests/common.py (make_card_number(900001/900002)).
 const VALID = "0450000009000014";
