@@ -116,7 +116,10 @@ def bench_loading(env, session, repeat):
 def add_cards(env, count):
     card_type = env.ref("tourism_ambassador_card.card_type_resident")
     partners = env["res.partner"].create(
-        [{"name": f"Habitant {index:05d}", "city": "Hagetmau"} for index in range(count)]
+        [
+            {"name": f"Habitant {index:05d}", "city": "Hagetmau"}
+            for index in range(count)
+        ]
     )
     cards = env["tourism.ambassador.card"].create(
         [{"type_id": card_type.id, "holder_id": partner.id} for partner in partners]
