@@ -73,7 +73,8 @@ class PosOrder(models.Model):
                 continue
             card = order.tourism_ambassador_card_id.sudo()
             given = benefits.Decimal(str(order.tourism_ambassador_discount))
-            if not given:
+            if given <= 0:
+                # A refund gives the discount back: allowed even once the card ended.
                 continue
             day = fields.Date.context_today(order, order.date_order)
             reason = card._refusal_reason(day)

@@ -95,6 +95,23 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
         self.assertEqual(second.tourism_ambassador_discount, 14.98)
         self.assertAlmostEqual(self.resident_card.year_cap_left, 0.02, places=2)
 
+    def test_refund_after_the_card_ended(self):
+        sale = self._sync(
+            self._ui_order(self.session, [(self.tursan, 2, 10.0)], card=self.staff_card)
+        )
+        self.staff_card.write({"state": "revoked", "revoke_reason": "Départ"})
+        refund = self._sync(
+            self._ui_order(
+                self.session, [(self.tursan, -1, 10.0)], card=self.staff_card
+            )
+        )
+        self.assertEqual(refund.tourism_ambassador_discount, -0.95)
+        self.assertAlmostEqual(
+            self.staff_card.year_discount_total,
+            sale.tourism_ambassador_discount - 0.95,
+            places=2,
+        )
+
     def test_unknown_card_number_refused(self):
         vals = self._ui_order(self.session, [(self.tursan, 1, 0.0)])
         vals["tourism_ambassador_card_code"] = "0450000000000999"
