@@ -1,0 +1,1 @@
+from . import tourism_ambassador_card_issue
