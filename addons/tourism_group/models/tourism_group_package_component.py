@@ -1,0 +1,14 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class TourismGroupPackageComponent(models.Model):
+    _name = "tourism.group.package.component"
+    _inherit = "tourism.group.component.mixin"
+    _description = "Component of a group package"
+
+    package_id = fields.Many2one(
+        "tourism.group.package", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="package_id.company_id", store=True)
