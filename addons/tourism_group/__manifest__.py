@@ -37,6 +37,7 @@
         "views/res_config_settings_views.xml",
         "views/tourism_group_margin_statement_views.xml",
         "views/tourism_group_menus.xml",
+        "views/sale_portal_templates.xml",
         "report/tourism_group_reports.xml",
         "report/tourism_group_catalogue_templates.xml",
         "report/sale_order_templates.xml",

@@ -8,6 +8,7 @@ import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from ..tools.pricing import PricingError, margin_vat
 
@@ -207,14 +208,15 @@ class SaleOrder(models.Model):
         return True
 
     def _tourism_line_name(self, free):
+        """Line label in the client's language: it is printed on the contract."""
         self.ensure_one()
         lang = self.partner_id.lang or self.env.lang
-        package = self.tourism_package_id.with_context(lang=lang)
-        name = package.name
+        env = self.with_context(lang=lang).env
+        name = self.tourism_package_id.with_context(lang=lang).name
         if self.tourism_trip_date:
-            date = fields.Date.to_string(self.tourism_trip_date)
-            name = _("%(package)s on %(date)s", package=name, date=date)
-        return _(
+            date = format_date(env, self.tourism_trip_date, lang_code=lang)
+            name = env._("%(package)s on %(date)s", package=name, date=date)
+        return env._(
             "%(name)s\n%(paying)s paying participants, %(free)s free places",
             name=name,
             paying=self.tourism_paying,
