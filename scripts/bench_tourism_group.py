@@ -61,8 +61,16 @@ def odoo_args(odoo_src):
 
 
 def bench_pricing(price_group, count, rng):
-    brackets = [(15, 29, Decimal("58")), (30, 44, Decimal("52")), (45, 0, Decimal("49"))]
-    base = [(Decimal("31.35"), "person"), (Decimal("7"), "person"), (Decimal("120"), "group")]
+    brackets = [
+        (15, 29, Decimal("58")),
+        (30, 44, Decimal("52")),
+        (45, 0, Decimal("49")),
+    ]
+    base = [
+        (Decimal("31.35"), "person"),
+        (Decimal("7"), "person"),
+        (Decimal("120"), "group"),
+    ]
     cases = [
         (rng.randint(15, 53), [*base[: rng.randint(1, 3)], (Decimal("4.50"), "person")])
         for _ in range(count)
@@ -98,13 +106,45 @@ def make_package(env):
             "min_size": 15,
             "max_size": 53,
             "component_ids": [
-                (0, 0, {"name": "Guided visit", "guide_id": guide.id, "cost_basis": "group"}),
-                (0, 0, {"name": "Lunch", "supplier_id": suppliers[0].id,
-                        "unit_cost": 28.5, "purchase_tax_id": tax.id}),
-                (0, 0, {"name": "Tasting", "supplier_id": suppliers[1].id,
-                        "unit_cost": 7.0, "purchase_tax_id": tax.id}),
-                (0, 0, {"name": "Coach", "supplier_id": suppliers[2].id,
-                        "cost_basis": "group", "unit_cost": 450.0}),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Guided visit",
+                        "guide_id": guide.id,
+                        "cost_basis": "group",
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Lunch",
+                        "supplier_id": suppliers[0].id,
+                        "unit_cost": 28.5,
+                        "purchase_tax_id": tax.id,
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Tasting",
+                        "supplier_id": suppliers[1].id,
+                        "unit_cost": 7.0,
+                        "purchase_tax_id": tax.id,
+                    },
+                ),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "Coach",
+                        "supplier_id": suppliers[2].id,
+                        "cost_basis": "group",
+                        "unit_cost": 450.0,
+                    },
+                ),
             ],
             "bracket_ids": [
                 (0, 0, {"min_size": 15, "max_size": 29, "price": 64.0}),
@@ -143,7 +183,9 @@ def main():
         )
         try:
             package = make_package(env)
-            client = env["res.partner"].create({"name": "Bench club", "is_company": True})
+            client = env["res.partner"].create(
+                {"name": "Bench club", "is_company": True}
+            )
             start = date.today() + timedelta(days=400)
             began = time.perf_counter()
             quotes = env["sale.order"]

@@ -28,7 +28,9 @@ class CrmLead(models.Model):
             context.update(
                 {
                     "default_tourism_package_id": self.tourism_package_id.id,
-                    "default_tourism_trip_date": fields.Date.to_string(self.tourism_trip_date),
+                    "default_tourism_trip_date": fields.Date.to_string(
+                        self.tourism_trip_date
+                    ),
                     "default_tourism_paying": self.tourism_paying,
                 }
             )

@@ -60,7 +60,9 @@ class SaleOrder(models.Model):
     )
     tourism_purchase_count = fields.Integer(compute="_compute_tourism_purchase_count")
 
-    @api.depends("tourism_paying", "tourism_drivers", "tourism_escorts", "tourism_package_id")
+    @api.depends(
+        "tourism_paying", "tourism_drivers", "tourism_escorts", "tourism_package_id"
+    )
     def _compute_tourism_headcount(self):
         for order in self:
             package = order.tourism_package_id
@@ -106,7 +108,10 @@ class SaleOrder(models.Model):
     @api.constrains("tourism_paying", "tourism_drivers", "tourism_escorts")
     def _check_tourism_counts(self):
         for order in self:
-            if min(order.tourism_paying, order.tourism_drivers, order.tourism_escorts) < 0:
+            if (
+                min(order.tourism_paying, order.tourism_drivers, order.tourism_escorts)
+                < 0
+            ):
                 raise ValidationError(_("Numbers of persons cannot be negative."))
 
     # -- quote -------------------------------------------------------------------
@@ -114,7 +119,7 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
-        # A quote created with a package (from a lead, by code) starts from its programme.
+        # A quote created with a package (from a lead, by code) gets its programme.
         for order in orders.filtered(
             lambda o: o.tourism_package_id and not o.tourism_component_ids
         ):
@@ -217,7 +222,11 @@ class SaleOrder(models.Model):
                 line.write(line_vals)
             else:
                 order.with_context(tourism_pricing=True).write(
-                    {"order_line": [fields.Command.create({**line_vals, "sequence": 1})]}
+                    {
+                        "order_line": [
+                            fields.Command.create({**line_vals, "sequence": 1})
+                        ]
+                    }
                 )
         return True
 
@@ -242,7 +251,8 @@ class SaleOrder(models.Model):
         messages = {
             "no_participant": _("Give the number of paying participants."),
             "no_bracket": _(
-                "No price bracket of the package covers %(paying)s paying participants.",
+                "No price bracket of the package covers %(paying)s paying "
+                "participants.",
                 paying=params.get("paying"),
             ),
             "too_small": _(
@@ -265,7 +275,10 @@ class SaleOrder(models.Model):
         for order in groups:
             if not order.tourism_trip_date:
                 raise UserError(
-                    _("%(order)s: set the trip date before confirming.", order=order.name)
+                    _(
+                        "%(order)s: set the trip date before confirming.",
+                        order=order.name,
+                    )
                 )
             if not order.order_line.filtered("tourism_group_line"):
                 raise UserError(
@@ -304,11 +317,14 @@ class SaleOrder(models.Model):
                         ],
                     }
                 )
-                for component, line in zip(components, purchase.order_line, strict=True):
+                for component, line in zip(
+                    components, purchase.order_line, strict=True
+                ):
                     component.sudo().purchase_line_id = line
                 purchase.message_post(
                     body=_(
-                        "Booking request for the group %(order)s of %(client)s on %(date)s.",
+                        "Booking request for the group %(order)s of %(client)s "
+                        "on %(date)s.",
                         order=order.name,
                         client=order.partner_id.display_name,
                         date=fields.Date.to_string(order.tourism_trip_date),
@@ -383,9 +399,13 @@ class SaleOrder(models.Model):
         vals = super()._prepare_invoice()
         if self.order_line.filtered("product_id.tourism_margin_scheme"):
             # CGI 242 nonies A: the mention replaces the VAT breakdown.
-            mention = _("Special scheme - travel agencies (margin VAT, CGI art. 266-1-e).")
+            mention = _(
+                "Special scheme - travel agencies (margin VAT, CGI art. 266-1-e)."
+            )
             vals["narration"] = (
-                f"<p>{mention}</p>{vals['narration']}" if vals.get("narration") else mention
+                f"<p>{mention}</p>{vals['narration']}"
+                if vals.get("narration")
+                else mention
             )
         return vals
 

@@ -106,7 +106,7 @@ class TourismGroupMarginStatement(models.Model):
             lambda m: m.state == "posted"
         )
         if bills:
-            # After the trip: what the suppliers actually billed (credit notes deducted).
+            # After the trip: what the suppliers billed (credit notes deducted).
             costs = -sum(bills.mapped("amount_total_signed"))
             source = "bills"
         else:

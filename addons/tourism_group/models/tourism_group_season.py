@@ -29,10 +29,13 @@ class TourismGroupSeason(models.Model):
     month_to = fields.Selection(MONTHS, "To", required=True, default="12")
 
     def _contains(self, date):
-        """True when the date falls in one of the seasons (a season may span New Year)."""
+        """True when the date falls in one of the seasons (which may span New Year)."""
         for season in self:
             start, end, month = int(season.month_from), int(season.month_to), date.month
-            if (start <= month <= end) if start <= end else (month >= start or month <= end):
+            if (
+                (start <= month <= end)
+                if start <= end
+                else (month >= start or month <= end)
+            ):
                 return True
         return False
-

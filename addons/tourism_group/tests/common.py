@@ -31,7 +31,9 @@ class TourismGroupCommon(BaseCommon):
         cls.restaurant = partner.create({"name": "Relais Test", "is_company": True})
         cls.farm = partner.create({"name": "Ferme Test", "is_company": True})
         cls.client = partner.create({"name": "Club Test", "is_company": True})
-        cls.other_client = partner.create({"name": "Amicale Voisine", "is_company": True})
+        cls.other_client = partner.create(
+            {"name": "Amicale Voisine", "is_company": True}
+        )
         cls.tax10 = cls.env["account.tax"].create(
             {
                 "name": "TVA déductible 10 % (test)",

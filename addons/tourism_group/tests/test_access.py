@@ -12,7 +12,11 @@ class TestAccess(HttpCase, TourismGroupCommon):
     def setUpClass(cls):
         super().setUpClass()
         contact = cls.env["res.partner"].create(
-            {"name": "Jeanne Lacaze", "parent_id": cls.client.id, "email": "j@club.example.com"}
+            {
+                "name": "Jeanne Lacaze",
+                "parent_id": cls.client.id,
+                "email": "j@club.example.com",
+            }
         )
         cls.client_user = new_test_user(
             cls.env,
@@ -33,7 +37,9 @@ class TestAccess(HttpCase, TourismGroupCommon):
             partner_id=supplier_contact.id,
             lang="fr_FR",
         )
-        cls.own = cls._quote(38, name="GRP-TOUR", require_signature=True, require_payment=False)
+        cls.own = cls._quote(
+            38, name="GRP-TOUR", require_signature=True, require_payment=False
+        )
         cls.other = cls._quote(25, partner=cls.other_client, name="GRP-VOISIN")
         (cls.own | cls.other).write({"state": "sent"})
         # Sending a quote makes the client a follower: the portal shows followed quotes.

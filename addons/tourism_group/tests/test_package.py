@@ -18,7 +18,8 @@ class TestPackage(TourismGroupCommon):
         self.assertTrue(product.tourism_margin_scheme)
         self.assertFalse(product.taxes_id)
         sale_tax = self.env["account.tax"].search(
-            [("type_tax_use", "=", "sale"), ("company_id", "=", self.company.id)], limit=1
+            [("type_tax_use", "=", "sale"), ("company_id", "=", self.company.id)],
+            limit=1,
         )
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             product.taxes_id = sale_tax
@@ -35,7 +36,11 @@ class TestPackage(TourismGroupCommon):
 
     def test_bad_packages_refused(self):
         cases = [
-            {"bracket_ids": [Command.create({"min_size": 40, "max_size": 50, "price": 1})]},
+            {
+                "bracket_ids": [
+                    Command.create({"min_size": 40, "max_size": 50, "price": 1})
+                ]
+            },
             {"max_size": 10},
             {"min_size": 0},
             {"one_free_per": -1},
@@ -70,9 +75,11 @@ class TestPackage(TourismGroupCommon):
         self.assertFalse(quote.tourism_out_of_season)
 
     def test_catalogue_report(self):
-        html = self.env["ir.actions.report"]._render_qweb_html(
-                "tourism_group.report_catalogue", self.package.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_group.report_catalogue", self.package.ids)[0]
+            .decode()
+        )
         self.assertIn("Journée Test", html)
         self.assertIn("Relais Test", html)
         self.assertIn("IM040990001", html)

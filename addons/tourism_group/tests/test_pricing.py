@@ -68,14 +68,25 @@ class TestPricing(BaseCase):
         self.assertRaisesCode("invalid_number", free_places, "dix")
 
     def test_brackets(self):
-        cases = [(15, "52.00"), (24, "52.00"), (25, "46.00"), (39, "46.00"), (40, "42.00"), (120, "42.00")]
+        cases = [
+            (15, "52.00"),
+            (24, "52.00"),
+            (25, "46.00"),
+            (39, "46.00"),
+            (40, "42.00"),
+            (120, "42.00"),
+        ]
         for paying, expected in cases:
             with self.subTest(paying=paying):
                 self.assertEqual(bracket_price(BRACKETS, paying), D(expected))
         self.assertEqual([row[0] for row in check_brackets(BRACKETS)], [15, 25, 40])
         self.assertRaisesCode("no_bracket", bracket_price, BRACKETS, 14)
-        self.assertRaisesCode("overlapping_brackets", check_brackets, [(10, 20, 1), (20, 30, 1)])
-        self.assertRaisesCode("overlapping_brackets", check_brackets, [(10, 0, 1), (20, 30, 1)])
+        self.assertRaisesCode(
+            "overlapping_brackets", check_brackets, [(10, 20, 1), (20, 30, 1)]
+        )
+        self.assertRaisesCode(
+            "overlapping_brackets", check_brackets, [(10, 0, 1), (20, 30, 1)]
+        )
         self.assertRaisesCode("bad_bracket", check_brackets, [(30, 20, 1)])
         self.assertRaisesCode("negative", check_brackets, [(1, 2, "-1")])
 
@@ -95,8 +106,24 @@ class TestPricing(BaseCase):
     def test_price_group(self):
         cases = [
             # paying, components, kwargs, unit price, total, free, cost
-            (40, DAY, {"drivers": 1, "one_free_per": 20}, "42.00", "1680.00", 3, "1173.50"),
-            (30, DAY, {"drivers": 1, "one_free_per": 20}, "46.00", "1380.00", 2, "904.00"),
+            (
+                40,
+                DAY,
+                {"drivers": 1, "one_free_per": 20},
+                "42.00",
+                "1680.00",
+                3,
+                "1173.50",
+            ),
+            (
+                30,
+                DAY,
+                {"drivers": 1, "one_free_per": 20},
+                "46.00",
+                "1380.00",
+                2,
+                "904.00",
+            ),
             (15, DAY, {}, "52.00", "780.00", 0, "487.50"),
             (15, (), {}, "52.00", "780.00", 0, "0"),
         ]
@@ -113,7 +140,12 @@ class TestPricing(BaseCase):
     def test_made_to_measure(self):
         """A tasting at 4.50 per person is added to the 40-paying day (43 heads)."""
         tasting = [*DAY, ("4.50", "person")]
-        common = {"drivers": 1, "one_free_per": 20, "base_components": DAY, "markup": "1.25"}
+        common = {
+            "drivers": 1,
+            "one_free_per": 20,
+            "base_components": DAY,
+            "markup": "1.25",
+        }
         cases = [
             # extra cost 193.50 * 1.25 / 40 = 6.046875 per paying person
             (tasting, {"step": D("0.01")}, "48.05", "1922.00"),
@@ -159,7 +191,7 @@ class TestPricing(BaseCase):
         self.assertRaisesCode("negative", margin_vat, "1", "0", "-5")
 
     def test_period_margin_vat(self):
-        """Operations offset each other within a period; a lost period is not carried."""
+        """Operations of a period offset each other; a lost period is not carried."""
         june = [("1680.00", "1173.50"), ("900", "1000")]
         july = [("500", "800")]
         august = [("1200", "1000")]

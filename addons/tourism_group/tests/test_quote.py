@@ -32,7 +32,12 @@ class TestQuote(TourismGroupCommon):
 
     def test_group_size_changes_the_bracket(self):
         quote = self._quote(38)
-        cases = [(20, 58.0, 1160.0), (29, 58.0, 1682.0), (45, 49.0, 2205.0), (53, 49.0, 2597.0)]
+        cases = [
+            (20, 58.0, 1160.0),
+            (29, 58.0, 1682.0),
+            (45, 49.0, 2205.0),
+            (53, 49.0, 2597.0),
+        ]
         for paying, unit, total in cases:
             with self.subTest(paying=paying):
                 quote.tourism_paying = paying  # repriced on write
@@ -40,7 +45,10 @@ class TestQuote(TourismGroupCommon):
                 self.assertEqual(quote.order_line.price_unit, unit)
                 self.assertEqual(quote.amount_total, total)
         for paying, message in [(19, "20"), (54, "53"), (0, "")]:
-            with self.subTest(paying=paying), self.assertRaisesRegex(UserError, message):
+            with (
+                self.subTest(paying=paying),
+                self.assertRaisesRegex(UserError, message),
+            ):
                 with self.env.cr.savepoint():
                     quote.tourism_paying = paying
         quote.invalidate_recordset()
@@ -58,7 +66,7 @@ class TestQuote(TourismGroupCommon):
         """Changes cost x 1.25 / 38 paying, rounded to 0.50."""
         quote = self._quote(38)
         guide, lunch, farm = quote.tourism_component_ids
-        # A wine tasting at 4.50 for 40 heads: +180 x 1.25 / 38 = +5.92 -> 57.92 -> 58.00.
+        # A tasting at 4.50 for 40 heads: +180 x 1.25 / 38 = +5.92 -> 57.92 -> 58.00.
         quote.tourism_component_ids = [
             Command.create(
                 {"name": "Dégustation", "supplier_id": self.farm.id, "unit_cost": 4.5}
@@ -121,7 +129,9 @@ class TestQuote(TourismGroupCommon):
         self.assertEqual(lunch.order_line.taxes_id, self.tax10)
         self.assertEqual(lunch.amount_total, 1254.0)
         self.assertEqual(lunch.date_planned.date(), self.TRIP)
-        self.assertEqual(sum(purchases.mapped("amount_total")), quote.tourism_cost_total)
+        self.assertEqual(
+            sum(purchases.mapped("amount_total")), quote.tourism_cost_total
+        )
         # The office guide: 10:00 in Saint-Sever is 09:00 UTC in March.
         event = quote.tourism_component_ids.calendar_event_id
         self.assertEqual(len(event), 1)
@@ -130,10 +140,18 @@ class TestQuote(TourismGroupCommon):
         self.assertEqual(event.partner_ids, self.guide.partner_id)
         self.assertIn("Club Test", event.name)
         # Day programme for the group and the driver.
-        html = self.env["ir.actions.report"]._render_qweb_html(
-                "tourism_group.report_roadmap", quote.ids
-        )[0].decode()
-        for text in ("Relais Test", "Ferme Test", "12:30", "Journée Test", self.guide.name):
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_group.report_roadmap", quote.ids)[0]
+            .decode()
+        )
+        for text in (
+            "Relais Test",
+            "Ferme Test",
+            "12:30",
+            "Journée Test",
+            self.guide.name,
+        ):
             self.assertIn(text, html)
         # Cancelling the sale cancels the requests not yet confirmed and the entries.
         quote._action_cancel()
@@ -142,10 +160,18 @@ class TestQuote(TourismGroupCommon):
 
     def test_quote_pdf_has_legal_mentions(self):
         quote = self._quote(38)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-                "sale.report_saleorder", quote.ids
-        )[0].decode()
-        for text in ("IM040990001", "Garant Test", "Assureur Test", "266-1-e", "Ferme Test"):
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("sale.report_saleorder", quote.ids)[0]
+            .decode()
+        )
+        for text in (
+            "IM040990001",
+            "Garant Test",
+            "Assureur Test",
+            "266-1-e",
+            "Ferme Test",
+        ):
             self.assertIn(text, html)
         self.assertNotIn("28.50", html)
 
@@ -203,18 +229,22 @@ class TestQuote(TourismGroupCommon):
             statement.action_compute()
 
     def test_margin_statement_loss_not_carried(self):
-        """A trip sold below cost offsets the period's other trips; a lost month is lost."""
+        """A trip sold below cost offsets the other trips; a lost month is lost."""
         good = self._quote(38)
         good.action_confirm()
         bad = self._quote(20, tourism_trip_date=date(2027, 4, 2))
         bad.order_line.price_unit = 30.0  # 600.00 for 22 heads costing 843.70
         bad.action_confirm()
         statement = self.env["tourism.group.margin.statement"]
-        april = statement.create({"date_from": date(2027, 4, 1), "date_to": date(2027, 4, 30)})
+        april = statement.create(
+            {"date_from": date(2027, 4, 1), "date_to": date(2027, 4, 30)}
+        )
         april.action_compute()
         self.assertEqual(april.margin, -243.7)
         self.assertEqual((april.taxable_margin, april.vat), (0.0, 0.0))
-        spring = statement.create({"date_from": date(2027, 3, 1), "date_to": date(2027, 4, 30)})
+        spring = statement.create(
+            {"date_from": date(2027, 3, 1), "date_to": date(2027, 4, 30)}
+        )
         spring.action_compute()
         self.assertAlmostEqual(spring.margin, 198.3, places=2)
         self.assertEqual(spring.vat, 33.05)  # 198.30 x 20 / 120

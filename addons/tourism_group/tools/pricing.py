@@ -217,7 +217,7 @@ def price_group(
 
 @dataclass(frozen=True)
 class MarginVat:
-    """Margin VAT of an operation or a period. ``vat + net_margin == taxable_margin``."""
+    """Margin VAT of an operation or a period: vat + net_margin == taxable_margin."""
 
     sales: Decimal  # price paid by the clients, VAT included
     costs: Decimal  # bought-in services, VAT included (no deduction)

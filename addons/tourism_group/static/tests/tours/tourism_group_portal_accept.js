@@ -43,8 +43,15 @@ registry.category("web_tour.tours").add("tourism_group_portal_accept", {
                 await waitUntil(() => {
                     const canvas = helpers.anchor;
                     const context = canvas.getContext("2d");
-                    const data = context.getImageData(0, 0, canvas.width, canvas.height);
-                    return new Uint32Array(data.data.buffer).some((pixel) => pixel !== 0);
+                    const data = context.getImageData(
+                        0,
+                        0,
+                        canvas.width,
+                        canvas.height
+                    );
+                    return new Uint32Array(data.data.buffer).some(
+                        (pixel) => pixel !== 0
+                    );
                 });
             },
         },
