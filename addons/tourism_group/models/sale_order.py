@@ -150,6 +150,7 @@ class SaleOrder(models.Model):
                 raise UserError(_("Only a quotation can be changed."))
             fields_to_copy = [
                 "sequence",
+                "day",
                 "name",
                 "supplier_id",
                 "product_id",
@@ -347,7 +348,7 @@ class SaleOrder(models.Model):
             "product_uom": product.uom_po_id.id,
             "price_unit": component.unit_cost,
             "taxes_id": [fields.Command.set(component.purchase_tax_id.ids)],
-            "date_planned": planned,
+            "date_planned": planned + timedelta(days=component.day - 1),
         }
 
     def _tourism_plan_guides(self):
@@ -359,7 +360,8 @@ class SaleOrder(models.Model):
             ):
                 guide = component.guide_id
                 tz = pytz.timezone(guide.tz or "Europe/Paris")
-                local = datetime.combine(order.tourism_trip_date, time()) + timedelta(
+                day = order.tourism_trip_date + timedelta(days=component.day - 1)
+                local = datetime.combine(day, time()) + timedelta(
                     hours=component.start_time
                 )
                 start = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)

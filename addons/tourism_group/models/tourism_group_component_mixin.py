@@ -9,9 +9,12 @@ class TourismGroupComponentMixin(models.AbstractModel):
 
     _name = "tourism.group.component.mixin"
     _description = "Group package component"
-    _order = "sequence, start_time, id"
+    _order = "day, sequence, start_time, id"
 
     sequence = fields.Integer(default=10)
+    day = fields.Integer(
+        "Trip day", default=1, help="1 for the first day of a package of several days."
+    )
     name = fields.Char("Description", required=True)
     supplier_id = fields.Many2one(
         "res.partner",
@@ -71,7 +74,15 @@ class TourismGroupComponentMixin(models.AbstractModel):
         for component in self:
             if component.currency_id.compare_amounts(component.unit_cost, 0) < 0:
                 raise ValidationError(_("A cost cannot be negative."))
-            if not 0 <= component.start_time < 24 or component.duration < 0:
+            if (
+                not 0 <= component.start_time < 24
+                or component.duration < 0
+                or component.day < 1
+            ):
                 raise ValidationError(
-                    _("%(name)s: the time is an hour of the day.", name=component.name)
+                    _(
+                        "%(name)s: the time is an hour of the day, the trip day "
+                        "starts at 1.",
+                        name=component.name,
+                    )
                 )

@@ -135,7 +135,9 @@ class TourismGroupPackage(models.Model):
             params["max_size"] = self.max_size
         return price_group(**params)
 
-    @api.constrains("bracket_ids", "min_size", "max_size", "days", "one_free_per")
+    @api.constrains(
+        "bracket_ids", "min_size", "max_size", "days", "one_free_per", "component_ids"
+    )
     def _check_package(self):
         for package in self:
             if package.min_size < 1 or package.max_size < 0 or package.one_free_per < 0:
@@ -146,6 +148,10 @@ class TourismGroupPackage(models.Model):
                 )
             if package.days < 1:
                 raise ValidationError(_("A package lasts one day at least."))
+            if max(package.component_ids.mapped("day") or [1]) > package.days:
+                raise ValidationError(
+                    _("A component is planned after the last day of the package.")
+                )
             try:
                 check_brackets(package._brackets())
             except PricingError as error:

@@ -1,6 +1,7 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class TourismGroupPackageComponent(models.Model):
@@ -12,3 +13,11 @@ class TourismGroupPackageComponent(models.Model):
         "tourism.group.package", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="package_id.company_id", store=True)
+
+    @api.constrains("day", "package_id")
+    def _check_day(self):
+        for component in self:
+            if component.day > component.package_id.days:
+                raise ValidationError(
+                    _("A component is planned after the last day of the package.")
+                )

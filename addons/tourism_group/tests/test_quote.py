@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import TourismGroupCommon
@@ -157,6 +157,25 @@ class TestQuote(TourismGroupCommon):
         quote._action_cancel()
         self.assertEqual(set(purchases.mapped("state")), {"cancel"})
         self.assertFalse(event.exists())
+
+    def test_multi_day_package(self):
+        """Components of the second day are booked and planned on the next day."""
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.package.component_ids[2].day = 2
+        self.package.write({"kind": "multi_day", "days": 2})
+        self.package.component_ids[0].day = 2
+        self.package.component_ids[2].day = 2
+        quote = self._quote(38)
+        self.assertEqual(sorted(quote.tourism_component_ids.mapped("day")), [1, 2, 2])
+        quote.action_confirm()
+        event = quote.tourism_component_ids.calendar_event_id
+        self.assertEqual(event.start, datetime(2027, 3, 11, 9, 0))
+        farm = quote.tourism_purchase_ids.filtered(lambda p: p.partner_id == self.farm)
+        self.assertEqual(farm.order_line.date_planned.date(), date(2027, 3, 11))
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "tourism_group.report_roadmap", quote.ids
+        )[0].decode()
+        self.assertRegex(html, r"(Day|Jour)\s*<span>2</span>")
 
     def test_quote_pdf_has_legal_mentions(self):
         quote = self._quote(38)
