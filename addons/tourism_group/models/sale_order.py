@@ -128,6 +128,8 @@ class SaleOrder(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
+        if vals.get("state") == "sent":
+            self._tourism_move_leads("tourism_group.crm_stage_group_quote_sent")
         if self.env.context.get("tourism_pricing"):
             return res
         # The price follows the package and the group size as the conseiller types them.
@@ -286,9 +288,20 @@ class SaleOrder(models.Model):
                     _("%(order)s: price the group before confirming.", order=order.name)
                 )
         res = super().action_confirm()
+        groups._tourism_move_leads("tourism_group.crm_stage_group_won")
         groups._tourism_book_suppliers()
         groups._tourism_plan_guides()
         return res
+
+    def _tourism_move_leads(self, stage_xmlid):
+        """Group leads follow their quote: sent, then signed (never backwards)."""
+        stage = self.env.ref(stage_xmlid, raise_if_not_found=False)
+        if not stage:
+            return
+        for order in self.filtered(lambda o: o.tourism_package_id and o.opportunity_id):
+            lead = order.opportunity_id.sudo()
+            if lead.team_id == stage.team_id and lead.stage_id.sequence < stage.sequence:
+                lead.stage_id = stage
 
     def _tourism_book_suppliers(self):
         """One booking request (purchase order) per supplier of the programme."""
@@ -410,6 +423,26 @@ class SaleOrder(models.Model):
                 else mention
             )
         return vals
+
+    def action_tourism_send_booking_requests(self):
+        """E-mail every booking request not sent yet with purchase's RFQ template."""
+        template = self.env.ref("purchase.email_template_edi_purchase")
+        purchases = self.tourism_purchase_ids.filtered(lambda p: p.state == "draft")
+        if not purchases:
+            raise UserError(_("Every booking request has already been sent."))
+        missing = purchases.partner_id.filtered(lambda p: not p.email)
+        if missing:
+            raise UserError(
+                _(
+                    "Add an e-mail address to %(suppliers)s first.",
+                    suppliers=", ".join(missing.mapped("display_name")),
+                )
+            )
+        for purchase in purchases.sudo():
+            purchase.with_context(mark_rfq_as_sent=True).message_post_with_source(
+                template, subtype_xmlid="mail.mt_comment"
+            )
+        return True
 
     def action_tourism_view_purchases(self):
         self.ensure_one()

@@ -110,6 +110,13 @@ class TestQuote(TourismGroupCommon):
             self.assertEqual(form.tourism_paying, 48)
         quote = form.record
         self.assertEqual(quote.opportunity_id, lead)
+        # The lead follows its quote along the group pipeline.
+        quote.action_quotation_sent()
+        self.assertEqual(
+            lead.stage_id, self.env.ref("tourism_group.crm_stage_group_quote_sent")
+        )
+        quote.action_confirm()
+        self.assertEqual(lead.stage_id, self.env.ref("tourism_group.crm_stage_group_won"))
         self.assertEqual(quote.order_line.price_unit, 49.0)
         self.assertEqual(quote.tourism_trip_date, self.TRIP)
         self.assertEqual(quote.tourism_headcount, 48 + 1 + 2)
@@ -153,6 +160,18 @@ class TestQuote(TourismGroupCommon):
             self.guide.name,
         ):
             self.assertIn(text, html)
+        # E-mailed to the prestataires (an address is needed).
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            quote.action_tourism_send_booking_requests()
+        (self.restaurant | self.farm).write({"email": "resa@presta.example.com"})
+        quote.action_tourism_send_booking_requests()
+        self.assertEqual(set(purchases.mapped("state")), {"sent"})
+        self.assertIn(self.restaurant, lunch.message_partner_ids)
+        lunch.invalidate_recordset(["message_ids"])
+        sent = self.env["mail.message"].search(
+            [("model", "=", "purchase.order"), ("res_id", "=", lunch.id)]
+        )
+        self.assertTrue(sent.filtered(lambda m: lunch.name in (m.subject or "")))
         # Cancelling the sale cancels the requests not yet confirmed and the entries.
         quote._action_cancel()
         self.assertEqual(set(purchases.mapped("state")), {"cancel"})
