@@ -28,8 +28,20 @@ class SaleOrder(models.Model):
     )
     tourism_trip_date = fields.Date("Trip date", tracking=True, copy=False)
     tourism_paying = fields.Integer("Paying participants", tracking=True)
-    tourism_drivers = fields.Integer("Drivers")
-    tourism_escorts = fields.Integer("Escorts")
+    tourism_drivers = fields.Integer(
+        "Drivers",
+        compute="_compute_tourism_free_rules",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    tourism_escorts = fields.Integer(
+        "Escorts",
+        compute="_compute_tourism_free_rules",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     tourism_free_places = fields.Integer(
         "Free places", compute="_compute_tourism_headcount", store=True
     )
@@ -59,6 +71,13 @@ class SaleOrder(models.Model):
         "purchase.order", "tourism_group_order_id", "Booking requests"
     )
     tourism_purchase_count = fields.Integer(compute="_compute_tourism_purchase_count")
+
+    @api.depends("tourism_package_id")
+    def _compute_tourism_free_rules(self):
+        # The package's free places, which the conseiller may change for one group.
+        for order in self:
+            order.tourism_drivers = order.tourism_package_id.free_drivers
+            order.tourism_escorts = order.tourism_package_id.free_escorts
 
     @api.depends(
         "tourism_paying", "tourism_drivers", "tourism_escorts", "tourism_package_id"

@@ -114,3 +114,27 @@ class TestAccess(HttpCase, TourismGroupCommon):
         self.assertEqual(self.own.state, "sale")
         self.assertEqual(self.own.signed_by, "Jeanne Lacaze")
         self.assertEqual(len(self.own.tourism_purchase_ids), 2)
+
+    def test_backend_tour_prices_a_quote(self):
+        self.start_tour("/odoo", "tourism_group_backend_quote", login="admin")
+        quote = self.env["sale.order"].search(
+            [("partner_id", "=", self.client.id), ("tourism_paying", "=", 38)],
+            order="id desc",
+            limit=1,
+        )
+        self.assertNotEqual(quote, self.own)
+        self.assertEqual(len(quote.tourism_component_ids), 3)
+        self.assertEqual(quote.order_line.price_unit, 52.0)
+        self.assertEqual(quote.amount_total, 1976.0)
+
+    def test_group_actions_load(self):
+        """The menus' actions evaluate in the web client (no server-side ref left)."""
+        for xmlid in (
+            "tourism_group.sale_order_action_group",
+            "tourism_group.crm_lead_action_group",
+            "tourism_group.sale_order_action_group_margin",
+        ):
+            with self.subTest(xmlid=xmlid):
+                action = self.env.ref(xmlid)
+                self.assertNotIn("ref(", action.context or "")
+                self.assertNotIn("ref(", action.domain or "")
