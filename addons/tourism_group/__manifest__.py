@@ -42,6 +42,7 @@
         "report/tourism_group_catalogue_templates.xml",
         "report/sale_order_templates.xml",
         "report/tourism_group_roadmap_templates.xml",
+        "report/tourism_group_margin_statement_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -262,6 +262,11 @@ class TestQuote(TourismGroupCommon):
         self.assertEqual(statement.margin, 473.35)
         self.assertEqual(statement.vat, 78.89)
         self.assertEqual(statement.net_margin, 394.46)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "tourism_group.report_margin_statement", statement.ids
+        )[0].decode()
+        self.assertIn(quote.name, html)
+        self.assertIn("266-1-e", html)
         statement.action_close()
         with self.assertRaises(UserError), self.env.cr.savepoint():
             statement.action_compute()
