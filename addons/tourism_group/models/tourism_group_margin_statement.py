@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -22,8 +24,19 @@ class TourismGroupMarginStatement(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date_from = fields.Date("From", required=True)
-    date_to = fields.Date("To", required=True)
+    # The last complete month: statements are usually made monthly.
+    date_from = fields.Date(
+        "From",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1)
+        - relativedelta(months=1),
+    )
+    date_to = fields.Date(
+        "To",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1)
+        - relativedelta(days=1),
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Closed")],
         default="draft",

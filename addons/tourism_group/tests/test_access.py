@@ -53,6 +53,9 @@ class TestAccess(HttpCase, TourismGroupCommon):
         self.assertNotIn("GRP-VOISIN", page.text)
         page = self.url_open(f"/my/orders/{self.own.id}")
         self.assertIn("Relais Test", page.text)
+        page = self.url_open(f"/my/orders/{self.own.id}?report_type=html")
+        self.assertIn("IM040990001", page.text)
+        self.assertIn("Relais Test", page.text)
         # Tampered ids and tokens lead back to /my, without the other club's quote.
         for url in (
             f"/my/orders/{self.other.id}",

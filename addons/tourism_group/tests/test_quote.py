@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
@@ -194,7 +194,7 @@ class TestQuote(TourismGroupCommon):
         html = self.env["ir.actions.report"]._render_qweb_html(
             "tourism_group.report_roadmap", quote.ids
         )[0].decode()
-        self.assertRegex(html, r"(Day|Jour)\s*<span>2</span>")
+        self.assertRegex(html, r"(Day no\.|Jour)\s*<span>2</span>")
 
     def test_quote_pdf_has_legal_mentions(self):
         quote = self._quote(38)
@@ -270,6 +270,12 @@ class TestQuote(TourismGroupCommon):
         statement.action_close()
         with self.assertRaises(UserError), self.env.cr.savepoint():
             statement.action_compute()
+
+    def test_margin_statement_defaults_to_last_month(self):
+        statement = self.env["tourism.group.margin.statement"].create({})
+        today = date.today()
+        self.assertEqual(statement.date_from, statement.date_to.replace(day=1))
+        self.assertEqual(statement.date_to + timedelta(days=1), today.replace(day=1))
 
     def test_margin_statement_loss_not_carried(self):
         """A trip sold below cost offsets the other trips; a lost month is lost."""
