@@ -122,7 +122,8 @@ class SaleOrder(models.Model):
 
     def _compute_tourism_purchase_count(self):
         for order in self:
-            order.tourism_purchase_count = len(order.tourism_purchase_ids)
+            # Salespeople without purchase rights see how many bookings were made.
+            order.tourism_purchase_count = len(order.sudo().tourism_purchase_ids)
 
     @api.constrains("tourism_paying", "tourism_drivers", "tourism_escorts")
     def _check_tourism_counts(self):
@@ -419,11 +420,11 @@ class SaleOrder(models.Model):
     def _action_cancel(self):
         res = super()._action_cancel()
         groups = self.filtered("tourism_package_id")
-        purchases = groups.tourism_purchase_ids.sudo().filtered(
+        purchases = groups.sudo().tourism_purchase_ids.filtered(
             lambda p: p.state in ("draft", "sent", "to approve")
         )
         purchases.button_cancel()
-        events = groups.tourism_component_ids.calendar_event_id.sudo()
+        events = groups.sudo().tourism_component_ids.calendar_event_id
         events.unlink()
         return res
 
@@ -446,7 +447,9 @@ class SaleOrder(models.Model):
     def action_tourism_send_booking_requests(self):
         """E-mail every booking request not sent yet with purchase's RFQ template."""
         template = self.env.ref("purchase.email_template_edi_purchase")
-        purchases = self.tourism_purchase_ids.filtered(lambda p: p.state == "draft")
+        purchases = self.sudo().tourism_purchase_ids.filtered(
+            lambda p: p.state == "draft"
+        )
         if not purchases:
             raise UserError(_("Every booking request has already been sent."))
         missing = purchases.partner_id.filtered(lambda p: not p.email)
@@ -457,7 +460,7 @@ class SaleOrder(models.Model):
                     suppliers=", ".join(missing.mapped("display_name")),
                 )
             )
-        for purchase in purchases.sudo():
+        for purchase in purchases:
             purchase.with_context(mark_rfq_as_sent=True).message_post_with_source(
                 template, subtype_xmlid="mail.mt_comment"
             )

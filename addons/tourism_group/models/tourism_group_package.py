@@ -171,6 +171,22 @@ class TourismGroupPackage(models.Model):
             )
         return packages
 
+    def write(self, vals):
+        res = super().write(vals)
+        # The product sold on the quotes keeps the package's name, code and state.
+        product_vals = {
+            target: vals[source]
+            for source, target in (
+                ("name", "name"),
+                ("code", "default_code"),
+                ("active", "active"),
+            )
+            if source in vals
+        }
+        if product_vals:
+            self.product_id.write(product_vals)
+        return res
+
     def _prepare_product_values(self):
         self.ensure_one()
         return {

@@ -109,6 +109,13 @@ class TestAccess(HttpCase, TourismGroupCommon):
         quote = self._quote(30, user_id=conseiller.id).with_user(conseiller)
         quote.action_confirm()
         self.assertEqual(len(quote.sudo().tourism_purchase_ids), 2)
+        # He sees the bookings' count, sends them and may cancel the sale.
+        quote.invalidate_recordset()
+        self.assertEqual(quote.tourism_purchase_count, 2)
+        (self.restaurant | self.farm).write({"email": "resa@presta.example.com"})
+        quote.action_tourism_send_booking_requests()
+        quote._action_cancel()
+        self.assertEqual(set(quote.sudo().tourism_purchase_ids.mapped("state")), {"cancel"})
         with self.assertRaises(AccessError):
             self.env["tourism.group.margin.statement"].with_user(conseiller).search([])
 

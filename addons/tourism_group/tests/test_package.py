@@ -24,6 +24,35 @@ class TestPackage(TourismGroupCommon):
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             product.taxes_id = sale_tax
 
+    def test_product_follows_the_package(self):
+        self.package.write({"name": "Journée Renommée", "code": "GRP-R"})
+        self.assertEqual(self.package.product_id.name, "Journée Renommée")
+        self.assertEqual(self.package.product_id.default_code, "GRP-R")
+        self.package.active = False
+        self.assertFalse(self.package.product_id.active)
+
+    def test_quotation_template_brings_options(self):
+        aperitif = self.env["product.product"].create(
+            {"name": "Apéritif landais", "type": "service", "list_price": 4.0}
+        )
+        template = self.env["sale.order.template"].create(
+            {
+                "name": "Contrat groupe",
+                "require_signature": True,
+                "require_payment": False,
+                "sale_order_template_option_ids": [
+                    Command.create({"product_id": aperitif.id, "quantity": 1})
+                ],
+            }
+        )
+        self.package.sale_order_template_id = template
+        quote = self._quote(38)
+        self.assertEqual(quote.sale_order_template_id, template)
+        self.assertEqual(quote.sale_order_option_ids.product_id, aperitif)
+        self.assertTrue(quote.require_signature)
+        # The template's own lines never replace the group line.
+        self.assertEqual(quote.order_line.product_id, self.package.product_id)
+
     def test_reference_margin(self):
         """30 paying, 1 driver and 1 per 20: 32 heads at 31.35 (lunch + 10 %) + 7.00."""
         self.package.reference_size = 30
