@@ -37,6 +37,14 @@ class TourismGroupMarginStatement(models.Model):
         default=lambda self: fields.Date.context_today(self).replace(day=1)
         - relativedelta(days=1),
     )
+    basis = fields.Selection(
+        [("trip", "Trips of the period"), ("payment", "Payments of the period")],
+        required=True,
+        default="trip",
+        help="Trips of the period: each trip's contract amount and costs in the period "
+        "of its date. Payments of the period: the clients' payments received and the "
+        "supplier bills dated in the period, for every group sale.",
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Closed")],
         default="draft",
@@ -94,26 +102,34 @@ class TourismGroupMarginStatement(models.Model):
                 raise ValidationError(_("The period ends before it starts."))
 
     def action_compute(self):
-        """One line per confirmed group sale whose trip falls in the period."""
+        """One line per group sale with sales or costs in the period."""
         for statement in self:
             if statement.state != "draft":
                 raise UserError(_("A closed statement is not recomputed."))
-            orders = self.env["sale.order"].search(
-                [
-                    ("company_id", "=", statement.company_id.id),
-                    ("state", "=", "sale"),
+            domain = [
+                ("company_id", "=", statement.company_id.id),
+                ("state", "=", "sale"),
+                ("order_line.product_id.tourism_margin_scheme", "=", True),
+            ]
+            if statement.basis == "trip":
+                domain += [
                     ("tourism_trip_date", ">=", statement.date_from),
                     ("tourism_trip_date", "<=", statement.date_to),
-                    ("order_line.product_id.tourism_margin_scheme", "=", True),
-                ],
-                order="tourism_trip_date, id",
+                ]
+            orders = self.env["sale.order"].search(
+                domain, order="tourism_trip_date, id"
             )
+            values = [statement._line_values(order) for order in orders]
+            if statement.basis == "payment":
+                values = [v for v in values if v["sales"] or v["costs"]]
             statement.line_ids = [fields.Command.clear()] + [
-                fields.Command.create(statement._line_values(order)) for order in orders
+                fields.Command.create(vals) for vals in values
             ]
         return True
 
     def _line_values(self, order):
+        if self.basis == "payment":
+            return self._line_values_payment(order)
         lines = order.order_line.filtered("product_id.tourism_margin_scheme")
         # The accountant reads the bills of the bookings without purchase rights.
         bills = order.sudo().tourism_purchase_ids.invoice_ids.filtered(
@@ -131,6 +147,33 @@ class TourismGroupMarginStatement(models.Model):
             "sales": sum(lines.mapped("price_total")),
             "costs": costs,
             "cost_source": source,
+        }
+
+    def _in_period(self, day):
+        return self.date_from <= day <= self.date_to
+
+    def _line_values_payment(self, order):
+        """Encaissements: payments received in the period on the sale's invoices
+        (deposits included), less the supplier bills of its bookings dated in it."""
+        sales = 0.0
+        invoices = order.invoice_ids.filtered(lambda m: m.state == "posted")
+        for invoice in invoices:
+            sign = -1 if invoice.move_type == "out_refund" else 1
+            partials, _exchange = invoice._get_reconciled_invoices_partials()
+            for partial, _amount, counterpart in partials:
+                move = counterpart.move_id
+                # A credit note set against an invoice is no payment.
+                if move.origin_payment_id or move.statement_line_id:
+                    if self._in_period(counterpart.date):
+                        sales += sign * partial.amount
+        bills = order.sudo().tourism_purchase_ids.invoice_ids.filtered(
+            lambda m: m.state == "posted" and self._in_period(m.invoice_date or m.date)
+        )
+        return {
+            "order_id": order.id,
+            "sales": sales,
+            "costs": -sum(bills.mapped("amount_total_signed")),
+            "cost_source": "bills",
         }
 
     def action_close(self):

@@ -271,6 +271,46 @@ class TestQuote(TourismGroupCommon):
         with self.assertRaises(UserError), self.env.cr.savepoint():
             statement.action_compute()
 
+    def _pay(self, invoice, day):
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"payment_date": day})._create_payments()
+
+    def test_margin_statement_on_payments(self):
+        """Encaissements: the deposit paid in February, the balance and the supplier
+        bills in March; the trips of the period offset each other, a loss is lost."""
+        quote = self._quote(38)
+        quote.action_confirm()
+        deposit = self._invoice(quote, "percentage", 30)
+        self._pay(deposit, date(2027, 2, 15))
+        balance = self._invoice(quote, "delivered")
+        self._pay(balance, date(2027, 3, 12))
+        for purchase in quote.tourism_purchase_ids:
+            purchase.button_confirm()
+            bill = self.env["account.move"].browse(purchase.action_create_invoice()["res_id"])
+            bill.invoice_date = date(2027, 3, 14)
+            bill.action_post()
+        statement = self.env["tourism.group.margin.statement"]
+        february = statement.create(
+            {"basis": "payment", "date_from": date(2027, 2, 1), "date_to": date(2027, 2, 28)}
+        )
+        february.action_compute()
+        self.assertEqual((february.sales, february.costs), (592.8, 0.0))
+        self.assertEqual(february.vat, 98.8)  # 592.80 x 20 / 120
+        march = statement.create(
+            {"basis": "payment", "date_from": date(2027, 3, 1), "date_to": date(2027, 3, 31)}
+        )
+        march.action_compute()
+        self.assertEqual((march.sales, march.costs), (1383.2, 1534.0))
+        self.assertAlmostEqual(march.margin, -150.8, places=2)
+        self.assertEqual(march.vat, 0.0)
+        # Nothing received nor billed in April: no line.
+        april = statement.create(
+            {"basis": "payment", "date_from": date(2027, 4, 1), "date_to": date(2027, 4, 30)}
+        )
+        april.action_compute()
+        self.assertFalse(april.line_ids)
+
     def test_margin_statement_defaults_to_last_month(self):
         statement = self.env["tourism.group.margin.statement"].create({})
         today = date.today()
