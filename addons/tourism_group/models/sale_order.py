@@ -320,7 +320,10 @@ class SaleOrder(models.Model):
             return
         for order in self.filtered(lambda o: o.tourism_package_id and o.opportunity_id):
             lead = order.opportunity_id.sudo()
-            if lead.team_id == stage.team_id and lead.stage_id.sequence < stage.sequence:
+            if (
+                lead.team_id == stage.team_id
+                and lead.stage_id.sequence < stage.sequence
+            ):
                 lead.stage_id = stage
 
     def _tourism_book_suppliers(self):

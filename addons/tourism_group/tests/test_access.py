@@ -115,7 +115,9 @@ class TestAccess(HttpCase, TourismGroupCommon):
         (self.restaurant | self.farm).write({"email": "resa@presta.example.com"})
         quote.action_tourism_send_booking_requests()
         quote._action_cancel()
-        self.assertEqual(set(quote.sudo().tourism_purchase_ids.mapped("state")), {"cancel"})
+        self.assertEqual(
+            set(quote.sudo().tourism_purchase_ids.mapped("state")), {"cancel"}
+        )
         with self.assertRaises(AccessError):
             self.env["tourism.group.margin.statement"].with_user(conseiller).search([])
 

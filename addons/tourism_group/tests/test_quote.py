@@ -116,7 +116,9 @@ class TestQuote(TourismGroupCommon):
             lead.stage_id, self.env.ref("tourism_group.crm_stage_group_quote_sent")
         )
         quote.action_confirm()
-        self.assertEqual(lead.stage_id, self.env.ref("tourism_group.crm_stage_group_won"))
+        self.assertEqual(
+            lead.stage_id, self.env.ref("tourism_group.crm_stage_group_won")
+        )
         self.assertEqual(quote.order_line.price_unit, 49.0)
         self.assertEqual(quote.tourism_trip_date, self.TRIP)
         self.assertEqual(quote.tourism_headcount, 48 + 1 + 2)
@@ -191,9 +193,11 @@ class TestQuote(TourismGroupCommon):
         self.assertEqual(event.start, datetime(2027, 3, 11, 9, 0))
         farm = quote.tourism_purchase_ids.filtered(lambda p: p.partner_id == self.farm)
         self.assertEqual(farm.order_line.date_planned.date(), date(2027, 3, 11))
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_group.report_roadmap", quote.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_group.report_roadmap", quote.ids)[0]
+            .decode()
+        )
         self.assertRegex(html, r"(Day no\.|Jour)\s*<span>2</span>")
 
     def test_quote_pdf_has_legal_mentions(self):
@@ -262,9 +266,13 @@ class TestQuote(TourismGroupCommon):
         self.assertEqual(statement.margin, 473.35)
         self.assertEqual(statement.vat, 78.89)
         self.assertEqual(statement.net_margin, 394.46)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_group.report_margin_statement", statement.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_group.report_margin_statement", statement.ids)[
+                0
+            ]
+            .decode()
+        )
         self.assertIn(quote.name, html)
         self.assertIn("266-1-e", html)
         statement.action_close()
@@ -287,18 +295,28 @@ class TestQuote(TourismGroupCommon):
         self._pay(balance, date(2027, 3, 12))
         for purchase in quote.tourism_purchase_ids:
             purchase.button_confirm()
-            bill = self.env["account.move"].browse(purchase.action_create_invoice()["res_id"])
+            bill = self.env["account.move"].browse(
+                purchase.action_create_invoice()["res_id"]
+            )
             bill.invoice_date = date(2027, 3, 14)
             bill.action_post()
         statement = self.env["tourism.group.margin.statement"]
         february = statement.create(
-            {"basis": "payment", "date_from": date(2027, 2, 1), "date_to": date(2027, 2, 28)}
+            {
+                "basis": "payment",
+                "date_from": date(2027, 2, 1),
+                "date_to": date(2027, 2, 28),
+            }
         )
         february.action_compute()
         self.assertEqual((february.sales, february.costs), (592.8, 0.0))
         self.assertEqual(february.vat, 98.8)  # 592.80 x 20 / 120
         march = statement.create(
-            {"basis": "payment", "date_from": date(2027, 3, 1), "date_to": date(2027, 3, 31)}
+            {
+                "basis": "payment",
+                "date_from": date(2027, 3, 1),
+                "date_to": date(2027, 3, 31),
+            }
         )
         march.action_compute()
         self.assertEqual((march.sales, march.costs), (1383.2, 1534.0))
@@ -306,7 +324,11 @@ class TestQuote(TourismGroupCommon):
         self.assertEqual(march.vat, 0.0)
         # Nothing received nor billed in April: no line.
         april = statement.create(
-            {"basis": "payment", "date_from": date(2027, 4, 1), "date_to": date(2027, 4, 30)}
+            {
+                "basis": "payment",
+                "date_from": date(2027, 4, 1),
+                "date_to": date(2027, 4, 30),
+            }
         )
         april.action_compute()
         self.assertFalse(april.line_ids)

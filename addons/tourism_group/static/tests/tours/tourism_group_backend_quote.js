@@ -49,7 +49,8 @@ registry.category("web_tour.tours").add("tourism_group_backend_quote", {
         },
         {
             content: "Saved: the programme is loaded",
-            trigger: ".o_field_widget[name=tourism_component_ids] .o_data_row:contains(Relais Test)",
+            trigger:
+                ".o_field_widget[name=tourism_component_ids] .o_data_row:contains(Relais Test)",
         },
         {
             content: "and the headcount counts the free places",
