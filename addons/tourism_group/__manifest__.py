@@ -1,0 +1,58 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Tourism Office - Groups",
+    "summary": "Half-day and day packages for groups: catalogue, quotes priced by "
+    "brackets and free places, supplier bookings, margin VAT scheme",
+    "version": "18.0.1.0.0",
+    "category": "Tourism",
+    "author": "Odoo Tourisme",
+    "website": "https://github.com/odoo-tourisme/odoo-tourisme",
+    "license": "LGPL-3",
+    "application": False,
+    "installable": True,
+    "depends": [
+        "tourism_base",
+        "sale_management",
+        "sale_crm",
+        "purchase",
+        "crm",
+        "calendar",
+        "portal",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/tourism_group_security.xml",
+        "data/product_product_data.xml",
+        "data/tourism_group_theme_data.xml",
+        "data/tourism_group_season_data.xml",
+        "data/crm_team_data.xml",
+        "views/tourism_group_theme_views.xml",
+        "views/tourism_group_season_views.xml",
+        "views/tourism_group_package_views.xml",
+        "views/sale_order_views.xml",
+        "views/purchase_order_views.xml",
+        "views/crm_lead_views.xml",
+        "views/product_template_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/tourism_group_margin_statement_views.xml",
+        "views/tourism_group_menus.xml",
+        "views/sale_portal_templates.xml",
+        "report/tourism_group_reports.xml",
+        "report/tourism_group_catalogue_templates.xml",
+        "report/sale_order_templates.xml",
+        "report/tourism_group_roadmap_templates.xml",
+        "report/tourism_group_margin_statement_templates.xml",
+    ],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/tourism_group_package_demo.xml",
+        "demo/crm_lead_demo.xml",
+        "demo/sale_order_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "tourism_group/static/tests/tours/**/*",
+        ],
+    },
+}

@@ -1,0 +1,29 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class TourismGroupMarginStatementLine(models.Model):
+    _name = "tourism.group.margin.statement.line"
+    _description = "Trip of a margin VAT statement"
+    _order = "trip_date, id"
+
+    statement_id = fields.Many2one(
+        "tourism.group.margin.statement", required=True, ondelete="cascade", index=True
+    )
+    currency_id = fields.Many2one(related="statement_id.currency_id")
+    order_id = fields.Many2one("sale.order", "Group sale", required=True)
+    partner_id = fields.Many2one(related="order_id.partner_id")
+    package_id = fields.Many2one(related="order_id.tourism_package_id")
+    trip_date = fields.Date(related="order_id.tourism_trip_date", store=True)
+    sales = fields.Monetary(help="Price paid by the client (no VAT shown).")
+    costs = fields.Monetary(help="Supplier costs VAT included.")
+    cost_source = fields.Selection(
+        [("bills", "Supplier bills"), ("estimate", "Quote estimate")], "Costs from"
+    )
+    margin = fields.Monetary(compute="_compute_margin", store=True)
+
+    @api.depends("sales", "costs")
+    def _compute_margin(self):
+        for line in self:
+            line.margin = line.sales - line.costs
