@@ -91,6 +91,17 @@ class TourismTicketingMandate(models.Model):
         default="monthly",
         required=True,
     )
+    settlement_mode = fields.Selection(
+        [
+            ("invoices", "Vendor bill and commission invoice"),
+            ("netted", "One netted entry"),
+        ],
+        default="invoices",
+        required=True,
+        help="Vendor bill of the organiser for the ticket money and an invoice of "
+        "the commission, withheld from it; or one entry that clears the third-party "
+        "account, books the commission and its VAT and leaves the net due payable.",
+    )
     convention = fields.Binary(string="Signed Convention", attachment=True)
     convention_filename = fields.Char()
     ticket_product_id = fields.Many2one(

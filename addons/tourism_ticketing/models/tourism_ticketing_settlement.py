@@ -260,6 +260,87 @@ class TourismTicketingSettlement(models.Model):
         return True
 
     def _create_entries(self):
+        if self.mandate_id.settlement_mode == "netted":
+            return self._create_netted_entry()
+        return self._create_invoices()
+
+    def _general_journal(self):
+        return self.env["account.journal"].search(
+            [("type", "=", "general"), ("company_id", "=", self.company_id.id)],
+            limit=1,
+        )
+
+    def _create_netted_entry(self):
+        """One entry: the organiser's 467 is cleared, the commission is revenue
+        (Odoo adds its VAT line and the VAT return tags) and the net due waits on
+        the organiser's payable account."""
+        self.ensure_one()
+        mandate = self.mandate_id
+        tax = mandate.commission_tax_id
+        label = self.env._(
+            "Tickets sold for %(organiser)s up to %(end)s",
+            organiser=self.organiser_id.name,
+            end=self.date_to.strftime("%d/%m/%Y"),
+        )
+        payable = self.organiser_id.with_company(
+            self.company_id
+        ).property_account_payable_id
+        partner = self.organiser_id.id
+        lines = [
+            Command.create(
+                {
+                    "name": label,
+                    "account_id": mandate.third_party_account_id.id,
+                    "partner_id": partner,
+                    "debit": self.gross,
+                }
+            ),
+            Command.create(
+                {
+                    "name": self.env._("Commission on the tickets sold"),
+                    "account_id": mandate.commission_account_id.id,
+                    "partner_id": partner,
+                    "credit": self.commission_excluded,
+                    "tax_ids": [Command.set(tax.ids)],
+                }
+            ),
+            Command.create(
+                {
+                    "name": label,
+                    "account_id": payable.id,
+                    "partner_id": partner,
+                    "credit": self.net_due,
+                }
+            ),
+        ]
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .with_company(self.company_id)
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": self._general_journal().id,
+                    "date": fields.Date.context_today(self),
+                    "ref": label,
+                    "line_ids": lines,
+                }
+            )
+        )
+        tax_amount = sum(move.line_ids.filtered("tax_line_id").mapped("credit"))
+        if self.currency_id.compare_amounts(tax_amount, self.commission_tax):
+            raise UserError(
+                self.env._(
+                    "The VAT of the entry (%(entry)s) does not match the statement "
+                    "(%(statement)s).",
+                    entry=tax_amount,
+                    statement=self.commission_tax,
+                )
+            )
+        move.action_post()
+        super().write({"netting_move_id": move.id})
+
+    def _create_invoices(self):
         """Vendor bill of the organiser for the ticket money (clears its 467
         account), commission invoice to the organiser (revenue and VAT), and a
         netting entry so that what is left to pay on the bill is the net due."""
@@ -345,10 +426,7 @@ class TourismTicketingSettlement(models.Model):
             lambda line: line.account_id.account_type == "asset_receivable"
         )
         amount = self.commission_included
-        journal = self.env["account.journal"].search(
-            [("type", "=", "general"), ("company_id", "=", self.company_id.id)],
-            limit=1,
-        )
+        journal = self._general_journal()
         label = self.env._("Commission withheld: %(invoice)s", invoice=invoice.name)
         move = (
             self.env["account.move"]

@@ -244,3 +244,33 @@ class TestTicketing(TicketingCommon):
         )[0].decode()
         self.assertIn("seize euros et quatre-vingts centimes", html)
         self.assertIn("Concert de Test", html)
+
+    def test_netted_settlement_entry(self):
+        self.mandate_festival.settlement_mode = "netted"
+        session = self.open_session()
+        self.sell(
+            session,
+            [self.ticket_line(self.ticket_adult, 2), self.ticket_line(self.ticket_child, 1)],
+        )
+        self.close(session)
+        settlement = self.settle(self.mandate_festival)
+        settlement.action_validate()
+        self.assertFalse(settlement.bill_id or settlement.invoice_id)
+        move = settlement.netting_move_id
+        self.assertEqual(move.state, "posted")
+        payable = self.festival.property_account_payable_id
+        vat = self.tax20.invoice_repartition_line_ids.account_id
+        self.assertEqual(
+            {
+                (line.account_id, line.debit, line.credit)
+                for line in move.line_ids
+            },
+            {
+                (self.mandate_festival.third_party_account_id, 42.0, 0.0),
+                (self.mandate_festival.commission_account_id, 0.0, 2.5),
+                (vat, 0.0, 0.5),
+                (payable, 0.0, 39.0),
+            },
+        )
+        self.assertEqual(self.balance(self.mandate_festival.third_party_account_id), 0.0)
+        self.assertEqual(settlement.net_due, 39.0)
