@@ -27,6 +27,7 @@
         "data/ir_sequence_data.xml",
         "views/tourism_ticketing_mandate_views.xml",
         "views/tourism_ticketing_settlement_views.xml",
+        "wizards/tourism_ticketing_settlement_generate_views.xml",
         "views/tourism_ticketing_sale_report_views.xml",
         "views/event_event_views.xml",
         "views/product_template_views.xml",

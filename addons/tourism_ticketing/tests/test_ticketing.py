@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -274,3 +274,42 @@ class TestTicketing(TicketingCommon):
         )
         self.assertEqual(self.balance(self.mandate_festival.third_party_account_id), 0.0)
         self.assertEqual(settlement.net_due, 39.0)
+
+    def test_generate_settlements_for_all_organisers_and_report(self):
+        session = self.open_session()
+        self.sell(
+            session,
+            [self.ticket_line(self.ticket_adult, 1), self.product_line(self.museum_ticket, 3)],
+        )
+        wizard = self.env["tourism.ticketing.settlement.generate"].create(
+            {"date_from": "2026-01-01", "date_to": fields.Date.today()}
+        )
+        action = wizard.action_generate()
+        settlements = self.env["tourism.ticketing.settlement"].search(action["domain"])
+        by_organiser = {s.organiser_id: s for s in settlements}
+        self.assertEqual(by_organiser[self.festival].gross, 18.0)
+        self.assertEqual(by_organiser[self.museum].gross, 18.0)
+        self.assertEqual(by_organiser[self.museum].commission_excluded, 1.8)
+        # Again: the same drafts, nothing doubled.
+        again = wizard._generate(wizard.date_from, wizard.date_to)
+        self.assertEqual(again & settlements, by_organiser[self.festival] | by_organiser[self.museum])
+        # Sales analysis by organiser and information point.
+        Report = self.env["tourism.ticketing.sale.report"]
+        rows = Report._read_group(
+            [("organiser_id", "in", (self.festival | self.museum).ids)],
+            ["organiser_id", "bit_id", "channel"],
+            ["quantity:sum", "amount:sum", "commission:sum"],
+        )
+        self.assertEqual(
+            sorted((o.name, b.name, c, q, a, round(m, 2)) for o, b, c, q, a, m in rows),
+            [
+                ("Festival de Test", "BIT de Hagetmau", "pos", 1.0, 18.0, 1.0),
+                ("Musée de Test", "BIT de Hagetmau", "pos", 3.0, 18.0, 1.8),
+            ],
+        )
+        sales = Report.search([("organiser_id", "=", self.museum.id)])
+        content, kind = self.env["ir.actions.report"]._render(
+            "tourism_ticketing.action_report_ticketing_sales_xlsx", sales.ids
+        )
+        self.assertEqual(kind, "xlsx")
+        self.assertTrue(content.startswith(b"PK"))
