@@ -145,12 +145,20 @@ class TourismTicketingSettlement(models.Model):
                 raise UserError(
                     self.env._("A validated settlement cannot be changed.")
                 )
-            settlement.pos_line_ids.sudo().tourism_settlement_id = False
+            settlement._take_pos_lines(settlement.pos_line_ids, False)
             settlement.move_line_ids.sudo().tourism_settlement_id = False
-            settlement._free_pos_lines().sudo().tourism_settlement_id = settlement
+            settlement._take_pos_lines(settlement._free_pos_lines(), settlement.id)
             settlement._free_move_lines().sudo().tourism_settlement_id = settlement
             settlement._compute_lines_and_totals()
         return True
+
+    @staticmethod
+    def _take_pos_lines(lines, settlement_id):
+        # pos.order.line.write reads its lines' till as one record: one till a call.
+        for config in lines.order_id.config_id:
+            lines.filtered(lambda line: line.order_id.config_id == config).sudo().write(
+                {"tourism_settlement_id": settlement_id}
+            )
 
     def _sale_rows(self):
         """(event, event ticket, product, quantity, amount, commission) per sale."""
@@ -253,6 +261,7 @@ class TourismTicketingSettlement(models.Model):
                     )
                 )
             settlement._create_entries()
+            settlement._reconcile_third_party_account()
             name = self.env["ir.sequence"].next_by_code("tourism.ticketing.settlement")
             super(TourismTicketingSettlement, settlement).write(
                 {"state": "done", "name": name}
@@ -263,6 +272,28 @@ class TourismTicketingSettlement(models.Model):
         if self.mandate_id.settlement_mode == "netted":
             return self._create_netted_entry()
         return self._create_invoices()
+
+    def _reconcile_third_party_account(self):
+        """Match the organiser's 467: what stays open afterwards is exactly the
+        ticket money not settled yet (partially when a session straddles two
+        settlements)."""
+        account = self.mandate_id.third_party_account_id
+        lines = (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("account_id", "=", account.id),
+                    ("reconciled", "=", False),
+                    ("parent_state", "=", "posted"),
+                ],
+                order="date, id",
+            )
+        )
+        if lines.filtered(lambda line: line.balance > 0) and lines.filtered(
+            lambda line: line.balance < 0
+        ):
+            lines.reconcile()
 
     def _general_journal(self):
         return self.env["account.journal"].search(
