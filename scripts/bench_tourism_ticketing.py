@@ -50,7 +50,12 @@ DB_USER = "odoo"
 DB_PASSWORD = "odoo"
 DB_PREFIX = "tourisme_bench"
 GOAL_OVERHEAD = 0.10
-BITS = (("Saint-Sever", "SSV"), ("Hagetmau", "HAG"), ("Geaune", "GEA"), ("Samadet", "SAM"))
+BITS = (
+    ("Saint-Sever", "SSV"),
+    ("Hagetmau", "HAG"),
+    ("Geaune", "GEA"),
+    ("Samadet", "SAM"),
+)
 PRICES = (6.0, 8.0, 10.0, 12.0, 15.0, 18.0, 22.0, 25.0)
 ORDERS_PER_SYNC = 50
 
@@ -184,7 +189,10 @@ def create_season(env, args, rng):
     )
     bits.action_setup_point_of_sale()
     organisers = env["res.partner"].create(
-        [{"name": f"Organisateur {n:03d}", "is_company": True} for n in range(args.organisers)]
+        [
+            {"name": f"Organisateur {n:03d}", "is_company": True}
+            for n in range(args.organisers)
+        ]
     )
     mandates = env["tourism.ticketing.mandate"].create(
         [
@@ -273,7 +281,11 @@ def order_data(config, session, lines, cash, uid, seq, with_tickets, plain_by_ti
                 product_id=ticket.product_id.id,
                 event_ticket_id=ticket.id,
                 event_registration_ids=[
-                    (0, 0, {"event_id": ticket.event_id.id, "event_ticket_id": ticket.id})
+                    (
+                        0,
+                        0,
+                        {"event_id": ticket.event_id.id, "event_ticket_id": ticket.id},
+                    )
                     for _ in range(qty)
                 ],
             )
@@ -293,7 +305,11 @@ def order_data(config, session, lines, cash, uid, seq, with_tickets, plain_by_ti
         "session_id": session.id,
         "sequence_number": seq,
         "payment_ids": [
-            (0, 0, {"amount": total, "name": datetime.now(), "payment_method_id": cash.id})
+            (
+                0,
+                0,
+                {"amount": total, "name": datetime.now(), "payment_method_id": cash.id},
+            )
         ],
         "uuid": uuid,
         "user_id": uid,
@@ -316,11 +332,18 @@ def sell_and_close(env, cr, configs, orders, with_tickets, plain_by_ticket):
         cash = config.payment_method_ids.filtered("is_cash_count")[:1]
         batches.setdefault(config, []).append(
             order_data(
-                config, sessions[config], lines, cash, env.uid, seq, with_tickets, plain_by_ticket
+                config,
+                sessions[config],
+                lines,
+                cash,
+                env.uid,
+                seq,
+                with_tickets,
+                plain_by_ticket,
             )
         )
     start = time.perf_counter()
-    for config, datas in batches.items():
+    for datas in batches.values():
         for index in range(0, len(datas), ORDERS_PER_SYNC):
             env["pos.order"].sync_from_ui(datas[index : index + ORDERS_PER_SYNC])
             env.flush_all()
@@ -370,7 +393,9 @@ def benchmark(args, odoo):
             sell_and_close(env, cr, configs, orders[:20], with_tickets, plain_by_ticket)
         orders = orders[20:]
         say("(a) the same orders without the addon's logic (plain products)")
-        plain_sync, plain_close = sell_and_close(env, cr, configs, orders, False, plain_by_ticket)
+        plain_sync, plain_close = sell_and_close(
+            env, cr, configs, orders, False, plain_by_ticket
+        )
         say(f"  sync {plain_sync:.1f} s, closing {plain_close:.1f} s")
         say("(a) partner tickets (mandate, commission, allotment, registrations)")
         sync, close = sell_and_close(env, cr, configs, orders, True, plain_by_ticket)
@@ -378,7 +403,9 @@ def benchmark(args, odoo):
         say("(b) settlements of all organisers")
         Generate = env["tourism.ticketing.settlement.generate"]
         start = time.perf_counter()
-        settlements = Generate._generate(date.today() - timedelta(days=120), date.today())
+        settlements = Generate._generate(
+            date.today() - timedelta(days=120), date.today()
+        )
         env.flush_all()
         generate = time.perf_counter() - start
         settle(cr)
@@ -418,13 +445,15 @@ def benchmark(args, odoo):
         f"{tickets_sold:,} tickets (the first 20 orders of each kind warm up)"
     )
     say(
-        f"POS sync: {sync:.1f} s with the addon ({args.tickets / sync:,.0f} tickets/s), "
+        f"POS sync: {sync:.1f} s with the addon "
+        f"({args.tickets / sync:,.0f} tickets/s), "
         f"{plain_sync:.1f} s plain ({sync / plain_sync:.2f} x; registrations included)"
     )
     say(
         f"POS closing of the 4 sessions: {close:.2f} s with the addon, "
         f"{plain_close:.2f} s plain: overhead {overhead:+.1%} "
-        f"(goal <= {GOAL_OVERHEAD:.0%}: {'OK' if overhead <= GOAL_OVERHEAD else 'MISSED'})"
+        f"(goal <= {GOAL_OVERHEAD:.0%}: "
+        f"{'OK' if overhead <= GOAL_OVERHEAD else 'MISSED'})"
     )
     say(
         f"Settlements: {len(settlements)} generated in {generate:.2f} s, validated "

@@ -32,7 +32,9 @@ class AccountMoveLine(models.Model):
         readonly=True,
     )
 
-    @api.depends("product_id", "quantity", "price_unit", "discount", "move_id.move_type")
+    @api.depends(
+        "product_id", "quantity", "price_unit", "discount", "move_id.move_type"
+    )
     def _compute_tourism_commission(self):
         for line in self:
             if line.tourism_settlement_id:

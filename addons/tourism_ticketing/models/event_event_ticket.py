@@ -20,7 +20,8 @@ class EventEventTicket(models.Model):
     _sql_constraints = [
         (
             "tourism_allotment_not_oversold",
-            "CHECK(NOT seats_limited OR seats_max = 0 OR tourism_seats_taken <= seats_max)",
+            "CHECK(NOT seats_limited OR seats_max = 0 "
+            "OR tourism_seats_taken <= seats_max)",
             "The allotment of this ticket type is sold out.",
         ),
     ]

@@ -42,3 +42,4 @@ class ProductTemplate(models.Model):
                 vals["property_account_income_id"] = account.id
             if vals:
                 super(ProductTemplate, template).write(vals)
+        return True

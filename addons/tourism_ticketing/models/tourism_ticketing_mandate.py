@@ -133,9 +133,9 @@ class TourismTicketingMandate(models.Model):
     def _default_commission_tax(self):
         company = self.env.company
         return (
-            self.env["account.chart.template"].with_company(company).ref(
-                "tva_normale", raise_if_not_found=False
-            )
+            self.env["account.chart.template"]
+            .with_company(company)
+            .ref("tva_normale", raise_if_not_found=False)
             or company.account_sale_tax_id
         )
 
@@ -236,7 +236,9 @@ class TourismTicketingMandate(models.Model):
         self.ensure_one()
         if self.ticket_product_id:
             return self.ticket_product_id
-        category = self.env.ref("pos_event.pos_category_event", raise_if_not_found=False)
+        category = self.env.ref(
+            "pos_event.pos_category_event", raise_if_not_found=False
+        )
         self.ticket_product_id = self.env["product.product"].create(
             {
                 "name": self.env._(

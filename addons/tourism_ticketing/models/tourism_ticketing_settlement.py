@@ -64,9 +64,7 @@ class TourismTicketingSettlement(models.Model):
     gross = fields.Monetary(string="Collected", readonly=True)
     commission_excluded = fields.Monetary(string="Commission excl. VAT", readonly=True)
     commission_tax = fields.Monetary(string="VAT on Commission", readonly=True)
-    commission_included = fields.Monetary(
-        string="Commission incl. VAT", readonly=True
-    )
+    commission_included = fields.Monetary(string="Commission incl. VAT", readonly=True)
     net_due = fields.Monetary(string="Net Due to the Organiser", readonly=True)
     amount_in_words = fields.Char(compute="_compute_amount_in_words")
     invoice_id = fields.Many2one(
@@ -87,7 +85,7 @@ class TourismTicketingSettlement(models.Model):
             )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        # portal.mixin's default ('#') is replaced for every record.
         for settlement in self:
             settlement.access_url = f"/my/ticketing/settlement/{settlement.id}"
 
@@ -142,9 +140,7 @@ class TourismTicketingSettlement(models.Model):
         """Take every sale of the organiser not settled yet, up to the period end."""
         for settlement in self:
             if settlement.state != "draft":
-                raise UserError(
-                    self.env._("A validated settlement cannot be changed.")
-                )
+                raise UserError(self.env._("A validated settlement cannot be changed."))
             settlement._take_pos_lines(settlement.pos_line_ids, False)
             settlement.move_line_ids.sudo().tourism_settlement_id = False
             settlement._take_pos_lines(settlement._free_pos_lines(), settlement.id)
@@ -155,10 +151,12 @@ class TourismTicketingSettlement(models.Model):
     @staticmethod
     def _take_pos_lines(lines, settlement_id):
         # pos.order.line.write reads its lines' till as one record: one till a call.
-        for config in lines.order_id.config_id:
-            lines.filtered(lambda line: line.order_id.config_id == config).sudo().write(
-                {"tourism_settlement_id": settlement_id}
-            )
+        by_config = {}
+        for line in lines:
+            by_config.setdefault(line.order_id.config_id, line.browse())
+            by_config[line.order_id.config_id] |= line
+        for config_lines in by_config.values():
+            config_lines.sudo().write({"tourism_settlement_id": settlement_id})
 
     def _sale_rows(self):
         """(event, event ticket, product, quantity, amount, commission) per sale."""
@@ -370,6 +368,7 @@ class TourismTicketingSettlement(models.Model):
             )
         move.action_post()
         super().write({"netting_move_id": move.id})
+        return move
 
     def _create_invoices(self):
         """Vendor bill of the organiser for the ticket money (clears its 467
@@ -416,7 +415,8 @@ class TourismTicketingSettlement(models.Model):
                         Command.create(
                             {
                                 "name": self.env._(
-                                    "Commission on %(count)s ticket(s) sold: %(period)s",
+                                    "Commission on %(count)s ticket(s) sold: "
+                                    "%(period)s",
                                     count=self.tickets_sold - self.tickets_refunded,
                                     period=period,
                                 ),
@@ -446,6 +446,7 @@ class TourismTicketingSettlement(models.Model):
             values["invoice_id"] = invoice.id
             values["netting_move_id"] = self._net_off(bill, invoice).id
         super().write(values)
+        return bill
 
     def _net_off(self, bill, invoice):
         """The commission is withheld from the ticket money: clear the commission

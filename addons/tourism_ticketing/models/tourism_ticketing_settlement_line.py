@@ -17,8 +17,8 @@ class TourismTicketingSettlementLine(models.Model):
     product_id = fields.Many2one("product.product", string="Product")
     quantity_sold = fields.Integer(string="Sold")
     quantity_refunded = fields.Integer(string="Refunded")
-    amount_sold = fields.Monetary(string="Amount Sold")
-    amount_refunded = fields.Monetary(string="Amount Refunded")
+    amount_sold = fields.Monetary()
+    amount_refunded = fields.Monetary()
     commission = fields.Monetary()
     amount_net = fields.Monetary(
         string="Collected", compute="_compute_amount_net", store=True

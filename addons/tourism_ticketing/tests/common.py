@@ -157,7 +157,9 @@ class TicketingCommon(TransactionCase):
             "date_order": fields.Datetime.to_string(fields.Datetime.now()),
             "pricelist_id": session.config_id.pricelist_id.id,
             "name": f"Order {uuid}",
-            "lines": [Command.create(dict(line, id=randint(1, 10**6))) for line in lines],
+            "lines": [
+                Command.create(dict(line, id=randint(1, 10**6))) for line in lines
+            ],
             "session_id": session.id,
             "sequence_number": 2,
             "payment_ids": [
@@ -207,4 +209,6 @@ class TicketingCommon(TransactionCase):
         domain = [("account_id", "=", account.id), ("parent_state", "=", "posted")]
         if moves is not None:
             domain.append(("move_id", "in", moves.ids))
-        return round(sum(self.env["account.move.line"].search(domain).mapped("balance")), 2)
+        return round(
+            sum(self.env["account.move.line"].search(domain).mapped("balance")), 2
+        )

@@ -50,7 +50,10 @@ class TestCommissionTools(BaseCase):
             ((None, "0", "0"), "invalid_number"),
         ]
         for args, code in cases:
-            with self.subTest(args=args), self.assertRaises(tools.CommissionError) as ctx:
+            with (
+                self.subTest(args=args),
+                self.assertRaises(tools.CommissionError) as ctx,
+            ):
                 tools.commission_per_ticket(*args)
             self.assertEqual(ctx.exception.code, code)
 
@@ -107,7 +110,10 @@ class TestCommissionTools(BaseCase):
             ("21.50", "vingt et un euros et cinquante centimes"),
             ("80", "quatre-vingts euros"),
             ("200.80", "deux cents euros et quatre-vingts centimes"),
-            ("1234.56", "mille deux cent trente-quatre euros et cinquante-six centimes"),
+            (
+                "1234.56",
+                "mille deux cent trente-quatre euros et cinquante-six centimes",
+            ),
             ("1000000", "un million d'euros"),
             ("2000000.02", "deux millions d'euros et deux centimes"),
             ("-3", "moins trois euros"),

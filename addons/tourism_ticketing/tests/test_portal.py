@@ -52,7 +52,10 @@ class TestTicketingPortal(HttpCase, TicketingCommon):
 
     def test_someone_without_mandate_is_sent_home(self):
         new_test_user(
-            self.env, login="nobody_portal", password="nobody_portal", groups="base.group_portal"
+            self.env,
+            login="nobody_portal",
+            password="nobody_portal",
+            groups="base.group_portal",
         )
         self.authenticate("nobody_portal", "nobody_portal")
         response = self.url_open("/my/ticketing", allow_redirects=False)

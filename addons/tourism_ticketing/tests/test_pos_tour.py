@@ -32,7 +32,9 @@ class TestTicketingPosTour(HttpCase, TicketingCommon):
         order = session.order_ids
         self.assertEqual(len(order), 1)
         self.assertEqual(order.amount_total, 24.0)
-        self.assertEqual(order.lines.event_registration_ids.event_ticket_id, self.ticket_adult)
+        self.assertEqual(
+            order.lines.event_registration_ids.event_ticket_id, self.ticket_adult
+        )
         self.assertEqual(sum(order.lines.mapped("tourism_commission")), 1.6)
         self.assertEqual(self.ticket_adult.tourism_seats_taken, 1)
         self.close(session)
@@ -45,7 +47,10 @@ class TestTicketingPosTour(HttpCase, TicketingCommon):
             self.balance(self.mandate_museum.third_party_account_id, move), -6.0
         )
         # The cash is in the information point's own cash book.
-        self.assertEqual(session.statement_line_ids.journal_id, self.config.tourism_bit_id.cash_journal_id)
+        self.assertEqual(
+            session.statement_line_ids.journal_id,
+            self.config.tourism_bit_id.cash_journal_id,
+        )
         self.assertEqual(sum(session.statement_line_ids.mapped("amount")), 24.0)
         festival = self.settle(self.mandate_festival)
         festival.action_validate()
@@ -66,7 +71,14 @@ class TestTicketingPosTour(HttpCase, TicketingCommon):
         museum.action_validate()
         self.assertRecordValues(
             museum,
-            [{"gross": 6.0, "commission_excluded": 0.6, "commission_tax": 0.12, "net_due": 5.28}],
+            [
+                {
+                    "gross": 6.0,
+                    "commission_excluded": 0.6,
+                    "commission_tax": 0.12,
+                    "net_due": 5.28,
+                }
+            ],
         )
         for mandate in (self.mandate_festival, self.mandate_museum):
             self.assertEqual(self.balance(mandate.third_party_account_id), 0.0)

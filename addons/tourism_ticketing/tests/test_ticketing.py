@@ -60,7 +60,9 @@ class TestTicketing(TicketingCommon):
                 self.product_line(self.museum_ticket, 2),
             ],
         )
-        adult_line = order.lines.filtered(lambda line: line.event_ticket_id == self.ticket_adult)
+        adult_line = order.lines.filtered(
+            lambda line: line.event_ticket_id == self.ticket_adult
+        )
         self.assertEqual(self.ticket_adult.tourism_seats_taken, 2)
         self.refund(session, adult_line, 1)
         # The refund cancelled a registration (pos_event) and freed its seat.
@@ -135,7 +137,8 @@ class TestTicketing(TicketingCommon):
             ],
         )
         self.assertEqual(
-            invoice.invoice_line_ids.account_id, self.mandate_festival.commission_account_id
+            invoice.invoice_line_ids.account_id,
+            self.mandate_festival.commission_account_id,
         )
         # What is left to pay the organiser is the net due.
         self.assertEqual(settlement.bill_id.amount_residual, 22.20)
@@ -143,7 +146,14 @@ class TestTicketing(TicketingCommon):
         museum = self.settle(self.mandate_museum)
         self.assertRecordValues(
             museum,
-            [{"gross": 12.0, "commission_excluded": 1.2, "commission_tax": 0.24, "net_due": 10.56}],
+            [
+                {
+                    "gross": 12.0,
+                    "commission_excluded": 1.2,
+                    "commission_tax": 0.24,
+                    "net_due": 10.56,
+                }
+            ],
         )
         museum.action_validate()
         self.assertEqual(self.balance(museum_467), 0.0)
@@ -239,9 +249,13 @@ class TestTicketing(TicketingCommon):
         self.sell(session, [self.ticket_line(self.ticket_adult, 1)])
         settlement = self.settle(self.mandate_festival)
         settlement.action_validate()
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_ticketing.action_report_ticketing_settlement", settlement.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "tourism_ticketing.action_report_ticketing_settlement", settlement.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("seize euros et quatre-vingts centimes", html)
         self.assertIn("Concert de Test", html)
 
@@ -250,7 +264,10 @@ class TestTicketing(TicketingCommon):
         session = self.open_session()
         self.sell(
             session,
-            [self.ticket_line(self.ticket_adult, 2), self.ticket_line(self.ticket_child, 1)],
+            [
+                self.ticket_line(self.ticket_adult, 2),
+                self.ticket_line(self.ticket_child, 1),
+            ],
         )
         self.close(session)
         settlement = self.settle(self.mandate_festival)
@@ -261,10 +278,7 @@ class TestTicketing(TicketingCommon):
         payable = self.festival.property_account_payable_id
         vat = self.tax20.invoice_repartition_line_ids.account_id
         self.assertEqual(
-            {
-                (line.account_id, line.debit, line.credit)
-                for line in move.line_ids
-            },
+            {(line.account_id, line.debit, line.credit) for line in move.line_ids},
             {
                 (self.mandate_festival.third_party_account_id, 42.0, 0.0),
                 (self.mandate_festival.commission_account_id, 0.0, 2.5),
@@ -272,14 +286,19 @@ class TestTicketing(TicketingCommon):
                 (payable, 0.0, 39.0),
             },
         )
-        self.assertEqual(self.balance(self.mandate_festival.third_party_account_id), 0.0)
+        self.assertEqual(
+            self.balance(self.mandate_festival.third_party_account_id), 0.0
+        )
         self.assertEqual(settlement.net_due, 39.0)
 
     def test_generate_settlements_for_all_organisers_and_report(self):
         session = self.open_session()
         self.sell(
             session,
-            [self.ticket_line(self.ticket_adult, 1), self.product_line(self.museum_ticket, 3)],
+            [
+                self.ticket_line(self.ticket_adult, 1),
+                self.product_line(self.museum_ticket, 3),
+            ],
         )
         wizard = self.env["tourism.ticketing.settlement.generate"].create(
             {"date_from": "2026-01-01", "date_to": fields.Date.today()}
@@ -292,7 +311,9 @@ class TestTicketing(TicketingCommon):
         self.assertEqual(by_organiser[self.museum].commission_excluded, 1.8)
         # Again: the same drafts, nothing doubled.
         again = wizard._generate(wizard.date_from, wizard.date_to)
-        self.assertEqual(again & settlements, by_organiser[self.festival] | by_organiser[self.museum])
+        self.assertEqual(
+            again & settlements, by_organiser[self.festival] | by_organiser[self.museum]
+        )
         # Sales analysis by organiser and information point.
         Report = self.env["tourism.ticketing.sale.report"]
         rows = Report._read_group(

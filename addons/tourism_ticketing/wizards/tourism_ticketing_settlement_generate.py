@@ -25,10 +25,12 @@ class TourismTicketingSettlementGenerate(models.TransientModel):
             [("state", "in", ("active", "closed"))]
         )
         # One query per source tells which mandates have sales left to settle.
-        end = fields.Datetime.to_datetime(date_to).replace(hour=23, minute=59, second=59)
+        end = fields.Datetime.to_datetime(date_to).replace(
+            hour=23, minute=59, second=59
+        )
         pending = {
             mandate
-            for mandate, in self.env["pos.order.line"]._read_group(
+            for (mandate,) in self.env["pos.order.line"]._read_group(
                 [
                     ("tourism_mandate_id", "in", mandates.ids),
                     ("tourism_settlement_id", "=", False),
@@ -39,7 +41,7 @@ class TourismTicketingSettlementGenerate(models.TransientModel):
             )
         } | {
             mandate
-            for mandate, in self.env["account.move.line"]._read_group(
+            for (mandate,) in self.env["account.move.line"]._read_group(
                 [
                     ("tourism_mandate_id", "in", mandates.ids),
                     ("tourism_settlement_id", "=", False),
