@@ -1,8 +1,8 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, fields
-from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import TicketingCommon
 
@@ -334,3 +334,64 @@ class TestTicketing(TicketingCommon):
         )
         self.assertEqual(kind, "xlsx")
         self.assertTrue(content.startswith(b"PK"))
+
+    def test_back_office_credit_note_gives_commission_back(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.env.ref("base.res_partner_2").id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": self.museum_ticket.id, "product_uom_qty": 4}
+                    )
+                ],
+            }
+        )
+        order.action_confirm()
+        invoice = order._create_invoices()
+        invoice.action_post()
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"journal_id": invoice.journal_id.id})
+        )
+        credit_note = self.env["account.move"].browse(
+            reversal.refund_moves()["res_id"]
+        )
+        credit_note.invoice_line_ids.quantity = 1
+        credit_note.action_post()
+        self.assertEqual(credit_note.invoice_line_ids.tourism_commission, -0.6)
+        settlement = self.settle(self.mandate_museum)
+        self.assertRecordValues(
+            settlement,
+            [
+                {
+                    "tickets_sold": 4,
+                    "tickets_refunded": 1,
+                    "gross": 18.0,
+                    "commission_excluded": 1.8,
+                    "net_due": 15.84,
+                }
+            ],
+        )
+
+    def test_access_by_role(self):
+        conseiller = new_test_user(
+            self.env,
+            login="tk_conseiller",
+            groups="base.group_user,tourism_base.group_tourism_user",
+        )
+        regisseur = new_test_user(
+            self.env,
+            login="tk_regisseur",
+            groups="base.group_user,tourism_base.group_tourism_regisseur",
+        )
+        session = self.open_session()
+        self.sell(session, [self.ticket_line(self.ticket_child, 2)])
+        settlement = self.settle(self.mandate_festival)
+        self.assertEqual(settlement.with_user(conseiller).net_due, 10.8)
+        with self.assertRaises(AccessError):
+            settlement.with_user(conseiller).action_validate()
+        with self.assertRaises(AccessError):
+            self.mandate_festival.with_user(regisseur).commission_fixed = 5.0
+        settlement.with_user(regisseur).action_validate()
+        self.assertEqual(settlement.state, "done")
