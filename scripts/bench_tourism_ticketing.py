@@ -8,8 +8,9 @@ tickets at the 4 tills, as the POS does (pos.order.sync_from_ui, one registratio
 seat), in orders of 1 to 4 lines of 1 to 3 tickets. Then it measures:
 
 (a) syncing the orders and closing the 4 sessions (entries on each organiser's 467
-    account), against the same orders of plain products (same prices, no mandate, no
-    event: no commission, no allotment, no registration) synced and closed the same way;
+    account), against the same orders of plain products (same prices, one income
+    account per organiser as well, no mandate, no event: no commission, no allotment,
+    no registration) synced and closed the same way;
 (b) generating the draft settlements of all organisers for the season (the wizard's
     _generate: takes every sale line, groups them, totals) and validating them (vendor
     bill, commission invoice and netting entry each).
@@ -234,6 +235,18 @@ def create_season(env, args, rng):
             for n in range(args.events)
         ]
     )
+    # The baseline books each organiser's sales on an account of its own too, as the
+    # mandate does: the comparison isolates the addon's logic, not the accounts.
+    accounts = env["account.account"].create(
+        [
+            {
+                "code": f"7069{n:02d}",
+                "name": f"Ventes simples {n}",
+                "account_type": "income",
+            }
+            for n in range(len(organisers))
+        ]
+    )
     plain = env["product.product"].create(
         [
             {
@@ -242,8 +255,9 @@ def create_season(env, args, rng):
                 "list_price": 10.0,
                 "taxes_id": [(5, 0, 0)],
                 "available_in_pos": True,
+                "property_account_income_id": account.id,
             }
-            for n in range(len(organisers))
+            for n, account in enumerate(accounts)
         ]
     )
     return bits.pos_config_ids, organisers, events.event_ticket_ids, plain

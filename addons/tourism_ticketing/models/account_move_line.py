@@ -38,6 +38,9 @@ class AccountMoveLine(models.Model):
     def _compute_tourism_commission(self):
         for line in self:
             if line.tourism_settlement_id:
+                # Settled: what was agreed stays.
+                line.tourism_mandate_id = line.tourism_mandate_id
+                line.tourism_commission = line.tourism_commission
                 continue
             move = line.move_id
             mandate = line.product_id.product_tmpl_id.tourism_mandate_id

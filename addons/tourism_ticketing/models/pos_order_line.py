@@ -35,6 +35,9 @@ class PosOrderLine(models.Model):
         for line in self:
             mandate = line.product_id.product_tmpl_id.tourism_mandate_id
             if line.tourism_settlement_id:
+                # Settled: what was agreed stays.
+                line.tourism_mandate_id = line.tourism_mandate_id
+                line.tourism_commission = line.tourism_commission
                 continue
             line.tourism_mandate_id = mandate
             line.tourism_commission = (

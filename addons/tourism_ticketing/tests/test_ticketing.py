@@ -354,9 +354,7 @@ class TestTicketing(TicketingCommon):
             .with_context(active_model="account.move", active_ids=invoice.ids)
             .create({"journal_id": invoice.journal_id.id})
         )
-        credit_note = self.env["account.move"].browse(
-            reversal.refund_moves()["res_id"]
-        )
+        credit_note = self.env["account.move"].browse(reversal.refund_moves()["res_id"])
         credit_note.invoice_line_ids.quantity = 1
         credit_note.action_post()
         self.assertEqual(credit_note.invoice_line_ids.tourism_commission, -0.6)
