@@ -1,0 +1,74 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class AccountMoveLine(models.Model):
+    """Tickets sold by invoice (back-office orders, groups): the invoice line is the
+    sale, as the POS order line is for the tills."""
+
+    _inherit = "account.move.line"
+
+    tourism_mandate_id = fields.Many2one(
+        "tourism.ticketing.mandate",
+        string="Resale Mandate",
+        compute="_compute_tourism_commission",
+        store=True,
+        index="btree_not_null",
+    )
+    tourism_commission = fields.Monetary(
+        string="Commission",
+        compute="_compute_tourism_commission",
+        store=True,
+        currency_field="currency_id",
+    )
+    tourism_settlement_id = fields.Many2one(
+        "tourism.ticketing.settlement",
+        string="Ticket Settlement",
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+    )
+
+    @api.depends(
+        "product_id", "quantity", "price_unit", "discount", "move_id.move_type"
+    )
+    def _compute_tourism_commission(self):
+        for line in self:
+            if line.tourism_settlement_id:
+                # Settled: what was agreed stays.
+                line.tourism_mandate_id = line.tourism_mandate_id
+                line.tourism_commission = line.tourism_commission
+                continue
+            move = line.move_id
+            mandate = line.product_id.product_tmpl_id.tourism_mandate_id
+            # Invoiced POS orders are counted from their POS lines.
+            if (
+                not mandate
+                or line.display_type != "product"
+                or move.move_type not in ("out_invoice", "out_refund")
+                or move.pos_order_ids
+            ):
+                line.tourism_mandate_id = False
+                line.tourism_commission = 0.0
+                continue
+            sign = -1 if move.move_type == "out_refund" else 1
+            line.tourism_mandate_id = mandate
+            event_ticket = line.sale_line_ids[:1].event_ticket_id
+            line.tourism_commission = mandate._line_commission(
+                line.product_id,
+                event_ticket,
+                line.price_unit * (1 - (line.discount or 0.0) / 100.0),
+                sign * line.quantity,
+            )
+
+    def write(self, vals):
+        if "tourism_settlement_id" in vals and any(
+            line.tourism_settlement_id.state == "done" for line in self
+        ):
+            raise UserError(
+                self.env._("This sale is in a validated settlement: it cannot move.")
+            )
+        return super().write(vals)

@@ -1,0 +1,516 @@
+"""Benchmark of the ticket resale (addon tourism_ticketing) on a season.
+
+Creates a fresh database without demo data (French company, French chart of accounts,
+tourism_ticketing installed), 4 information points with their tills, --organisers
+organisers under a mandate (1 EUR per ticket, or 1 EUR + 2 %, VAT 20 % on top),
+--events events (two ticket types each, allotments large enough) and sells --tickets
+tickets at the 4 tills, as the POS does (pos.order.sync_from_ui, one registration per
+seat), in orders of 1 to 4 lines of 1 to 3 tickets. Then it measures:
+
+(a) syncing the orders and closing the 4 sessions (entries on each organiser's 467
+    account), against the same orders of plain products (same prices, one income
+    account per organiser as well, no mandate, no event: no commission, no allotment,
+    no registration) synced and closed the same way;
+(b) generating the draft settlements of all organisers for the season (the wizard's
+    _generate: takes every sale line, groups them, totals) and validating them (vendor
+    bill, commission invoice and netting entry each).
+
+Goal (from the issue): closing the sessions with the addon's logic costs at most 10 %
+more than without. Times are wall-clock (time.perf_counter), flush included; each phase
+is committed and analysed before the next. The settlements are checked: their gross
+adds up to the tickets sold, and every organiser's 467 account is back to zero.
+
+The project's PostgreSQL cluster must be running (scripts/setup.sh). From the project's
+root:
+
+    .venv/bin/python scripts/bench_tourism_ticketing.py [--organisers 50]
+        [--events 300] [--tickets 20000] [--db tourisme_bench_ticketing] [--keep]
+
+``--organisers 5 --events 20 --tickets 500`` is a quick check. The database (its name
+must start with "tourisme_bench": it is dropped first if it exists) is dropped at the
+end unless ``--keep``. ODOO_SRC, TOURISM_PGPORT and TOURISM_LOCAL_DIR are read as
+scripts/lib.sh does.
+"""
+
+import argparse
+import os
+import platform
+import random
+import subprocess
+import sys
+import sysconfig
+import time
+from contextlib import closing
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL_DIR = Path(os.environ.get("TOURISM_LOCAL_DIR") or ROOT / ".local")
+PGPORT = os.environ.get("TOURISM_PGPORT") or "55432"
+DB_USER = "odoo"
+DB_PASSWORD = "odoo"
+DB_PREFIX = "tourisme_bench"
+GOAL_OVERHEAD = 0.10
+BITS = (
+    ("Saint-Sever", "SSV"),
+    ("Hagetmau", "HAG"),
+    ("Geaune", "GEA"),
+    ("Samadet", "SAM"),
+)
+PRICES = (6.0, 8.0, 10.0, 12.0, 15.0, 18.0, 22.0, 25.0)
+ORDERS_PER_SYNC = 50
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description="Benchmark the ticket resale.")
+    parser.add_argument("--organisers", type=int, default=50, help="default 50")
+    parser.add_argument("--events", type=int, default=300, help="default 300")
+    parser.add_argument("--tickets", type=int, default=20000, help="default 20000")
+    parser.add_argument("--db", default=DB_PREFIX + "_ticketing")
+    parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--keep-template",
+        action="store_true",
+        help="keep a copy of the installed database (<db>_template); the next runs "
+        "start from it instead of installing again",
+    )
+    args = parser.parse_args()
+    if not args.db.startswith(DB_PREFIX):
+        parser.error(f"the database name must start with {DB_PREFIX!r}: it is dropped")
+    if min(args.organisers, args.events, args.tickets) < 1:
+        parser.error("--organisers, --events and --tickets must be positive")
+    args.events = max(args.events, args.organisers)
+    return args
+
+
+def say(message):
+    print(message, flush=True)
+
+
+def find_odoo():
+    candidate = Path(os.environ.get("ODOO_SRC") or "/opt/odoo/18.0")
+    for path in (candidate, LOCAL_DIR / "odoo"):
+        if (path / "odoo-bin").is_file():
+            return path.resolve()
+    sys.exit(f"Odoo 18.0 source not found at {candidate}: set ODOO_SRC")
+
+
+def odoo_common_args(odoo_src):
+    addons = [ROOT / "addons", odoo_src / "addons", odoo_src / "odoo" / "addons"]
+    oca_dir = Path(sysconfig.get_paths()["purelib"]) / "odoo" / "addons"
+    if oca_dir.is_dir():
+        addons.append(oca_dir)
+    return [
+        "--addons-path=" + ",".join(str(path) for path in addons),
+        f"--data-dir={LOCAL_DIR / 'filestore'}",
+        "--db_host=127.0.0.1",
+        f"--db_port={PGPORT}",
+        f"--db_user={DB_USER}",
+        f"--db_password={DB_PASSWORD}",
+        "--http-interface=127.0.0.1",
+    ]
+
+
+def run_step(label, command):
+    say(f"  {label} ...")
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode:
+        say("\n".join((result.stdout + result.stderr).splitlines()[-40:]))
+        sys.exit(f"{label} failed (exit status {result.returncode})")
+    say(f"  {label}: {time.perf_counter() - start:.0f} s")
+
+
+def create_database(odoo_src, common, db):
+    from odoo.service import db as db_service
+
+    if db in db_service.list_dbs(True):
+        say(f"  dropping the existing database {db}")
+        db_service.exp_drop(db)
+    template = f"{db}_template"
+    if template in db_service.list_dbs(True):
+        # --keep-template of an earlier run: the same installed database, faster.
+        say(f"  copying {template}")
+        with closing(odoo_sql_db().db_connect("postgres").cursor()) as cr:
+            cr._cnx.autocommit = True
+            cr.execute(f'CREATE DATABASE "{db}" TEMPLATE "{template}"')
+        return
+    python, odoo_bin = sys.executable, str(odoo_src / "odoo-bin")
+    quiet = ["--http-port=0", "--max-cron-threads=0", "--log-level=warn"]
+    run_step(
+        f"creating {db} (French company, no demo)",
+        [python, str(ROOT / "scripts" / "create_db.py"), str(odoo_src), db, "0"]
+        + common
+        + ["--log-level=warn"],
+    )
+    run_step(
+        "installing l10n_fr_account",
+        [python, odoo_bin, *common, "-d", db, "-i", "l10n_fr_account"]
+        + ["--stop-after-init", *quiet],
+    )
+    run_step(
+        "installing tourism_ticketing",
+        [python, odoo_bin, *common, "-d", db, "-i", "tourism_ticketing"]
+        + ["--stop-after-init", "--without-demo=all", *quiet],
+    )
+
+
+def odoo_sql_db():
+    from odoo import sql_db
+
+    return sql_db
+
+
+def keep_template(db):
+    with closing(odoo_sql_db().db_connect("postgres").cursor()) as cr:
+        cr._cnx.autocommit = True
+        cr.execute(f'CREATE DATABASE "{db}_template" TEMPLATE "{db}"')
+
+
+def settle(cr):
+    cr.commit()
+    cr.execute("ANALYZE")
+    cr.commit()
+
+
+# -- dataset ----------------------------------------------------------------------
+
+
+def create_season(env, args, rng):
+    bits = env["tourism.bit"].create(
+        [
+            {
+                "name": f"BIT de {name}",
+                "code": code,
+                "partner_id": env["res.partner"].create({"name": f"BIT de {name}"}).id,
+            }
+            for name, code in BITS
+        ]
+    )
+    bits.action_setup_point_of_sale()
+    organisers = env["res.partner"].create(
+        [
+            {"name": f"Organisateur {n:03d}", "is_company": True}
+            for n in range(args.organisers)
+        ]
+    )
+    mandates = env["tourism.ticketing.mandate"].create(
+        [
+            {
+                "organiser_id": organiser.id,
+                "date_start": date.today() - timedelta(days=120),
+                "commission_fixed": 1.0,
+                "commission_percent": 2.0 if n % 2 else 0.0,
+            }
+            for n, organiser in enumerate(organisers)
+        ]
+    )
+    mandates.action_activate()
+    begin = datetime.now() + timedelta(days=30)
+    allotment = args.tickets  # never the limit here: the check is measured, not hit
+    events = env["event.event"].create(
+        [
+            {
+                "name": f"Spectacle {n:03d}",
+                "organizer_id": organisers[n % len(organisers)].id,
+                "date_begin": begin + timedelta(days=n % 90),
+                "date_end": begin + timedelta(days=n % 90, hours=3),
+                "event_mail_ids": [(5, 0, 0)],
+                "question_ids": [(5, 0, 0)],
+                "event_ticket_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": name,
+                            "price": rng.choice(PRICES) * factor,
+                            "seats_limited": True,
+                            "seats_max": allotment,
+                        },
+                    )
+                    for name, factor in (("Adulte", 1.0), ("Enfant", 0.5))
+                ],
+            }
+            for n in range(args.events)
+        ]
+    )
+    # The baseline books each organiser's sales on an account of its own too, as the
+    # mandate does: the comparison isolates the addon's logic, not the accounts.
+    accounts = env["account.account"].create(
+        [
+            {
+                "code": f"7069{n:02d}",
+                "name": f"Ventes simples {n}",
+                "account_type": "income",
+            }
+            for n in range(len(organisers))
+        ]
+    )
+    plain = env["product.product"].create(
+        [
+            {
+                "name": f"Produit simple {n}",
+                "type": "service",
+                "list_price": 10.0,
+                "taxes_id": [(5, 0, 0)],
+                "available_in_pos": True,
+                "property_account_income_id": account.id,
+            }
+            for n, account in enumerate(accounts)
+        ]
+    )
+    return bits.pos_config_ids, organisers, events.event_ticket_ids, plain
+
+
+def plan_orders(rng, tickets, count):
+    """[(till index, [(ticket, qty)])] adding up to `count` tickets."""
+    orders, sold = [], 0
+    while sold < count:
+        lines = []
+        for _ in range(rng.randint(1, 4)):
+            qty = min(rng.randint(1, 3), count - sold)
+            if qty <= 0:
+                break
+            lines.append((rng.choice(tickets), qty))
+            sold += qty
+        orders.append((rng.randrange(len(BITS)), lines))
+    return orders
+
+
+def order_data(config, session, lines, cash, uid, seq, with_tickets, plain_by_ticket):
+    vals, total = [], 0.0
+    for ticket, qty in lines:
+        subtotal = ticket.price * qty
+        total += subtotal
+        line = {
+            "price_unit": ticket.price,
+            "qty": qty,
+            "price_subtotal": subtotal,
+            "price_subtotal_incl": subtotal,
+            "tax_ids": [(5, 0, 0)],
+        }
+        if with_tickets:
+            line.update(
+                product_id=ticket.product_id.id,
+                event_ticket_id=ticket.id,
+                event_registration_ids=[
+                    (
+                        0,
+                        0,
+                        {"event_id": ticket.event_id.id, "event_ticket_id": ticket.id},
+                    )
+                    for _ in range(qty)
+                ],
+            )
+        else:
+            line["product_id"] = plain_by_ticket[ticket.id]
+        vals.append((0, 0, line))
+    uuid = f"{'T' if with_tickets else 'P'}{seq:07d}-{config.id:03d}"
+    return {
+        "amount_paid": total,
+        "amount_return": 0,
+        "amount_tax": 0,
+        "amount_total": total,
+        "date_order": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+        "pricelist_id": config.pricelist_id.id,
+        "name": f"Order {uuid}",
+        "lines": vals,
+        "session_id": session.id,
+        "sequence_number": seq,
+        "payment_ids": [
+            (
+                0,
+                0,
+                {"amount": total, "name": datetime.now(), "payment_method_id": cash.id},
+            )
+        ],
+        "uuid": uuid,
+        "user_id": uid,
+        "to_invoice": False,
+        "last_order_preparation_change": "{}",
+    }
+
+
+def sell_and_close(env, cr, configs, orders, with_tickets, plain_by_ticket):
+    """Sync the orders at the 4 tills and close the sessions: (sync s, close s)."""
+    sessions = {}
+    for config in configs:
+        config.open_ui()
+        sessions[config] = config.current_session_id
+        sessions[config].set_opening_control(0, None)
+    settle(cr)
+    batches = {}
+    for seq, (till, lines) in enumerate(orders, start=1):
+        config = configs[till]
+        cash = config.payment_method_ids.filtered("is_cash_count")[:1]
+        batches.setdefault(config, []).append(
+            order_data(
+                config,
+                sessions[config],
+                lines,
+                cash,
+                env.uid,
+                seq,
+                with_tickets,
+                plain_by_ticket,
+            )
+        )
+    start = time.perf_counter()
+    for datas in batches.values():
+        for index in range(0, len(datas), ORDERS_PER_SYNC):
+            env["pos.order"].sync_from_ui(datas[index : index + ORDERS_PER_SYNC])
+            env.flush_all()
+            env.invalidate_all()
+    sync = time.perf_counter() - start
+    settle(cr)
+    start = time.perf_counter()
+    for session in sessions.values():
+        cash = sum(session.order_ids.payment_ids.mapped("amount"))
+        session.post_closing_cash_details(cash)
+        result = session.close_session_from_ui()
+        if not result.get("successful", True):
+            sys.exit(f"closing {session.name} failed: {result}")
+        env.flush_all()
+    close = time.perf_counter() - start
+    settle(cr)
+    return sync, close
+
+
+def benchmark(args, odoo):
+    rng = random.Random(args.seed)
+    registry = odoo.modules.registry.Registry(args.db)
+    with closing(registry.cursor()) as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        # The POS refuses the superuser a session: the administrator sells.
+        admin = env.ref("base.user_admin")
+        env = odoo.api.Environment(
+            cr,
+            admin.id,
+            {"tracking_disable": True, "mail_create_nolog": True, "lang": "fr_FR"},
+        )
+        say("Generating the season")
+        began = time.perf_counter()
+        configs, organisers, tickets, plain = create_season(env, args, rng)
+        plain_by_ticket = {
+            ticket.id: plain[n % len(plain)].id for n, ticket in enumerate(tickets)
+        }
+        orders = plan_orders(rng, list(tickets), args.tickets)
+        settle(cr)
+        say(
+            f"  {len(organisers)} organisers, {len(tickets) // 2} events, "
+            f"{len(orders):,} orders of {args.tickets:,} tickets at {len(configs)} "
+            f"tills: {time.perf_counter() - began:.1f} s"
+        )
+        say("  warming up (a few orders of each kind, not measured)")
+        for with_tickets in (False, True):
+            sell_and_close(env, cr, configs, orders[:20], with_tickets, plain_by_ticket)
+        orders = orders[20:]
+        say("(a) the same orders without the addon's logic (plain products)")
+        plain_sync, plain_close = sell_and_close(
+            env, cr, configs, orders, False, plain_by_ticket
+        )
+        say(f"  sync {plain_sync:.1f} s, closing {plain_close:.1f} s")
+        say("(a) partner tickets (mandate, commission, allotment, registrations)")
+        sync, close = sell_and_close(env, cr, configs, orders, True, plain_by_ticket)
+        say(f"  sync {sync:.1f} s, closing {close:.1f} s")
+        say("(b) settlements of all organisers")
+        Generate = env["tourism.ticketing.settlement.generate"]
+        start = time.perf_counter()
+        settlements = Generate._generate(
+            date.today() - timedelta(days=120), date.today()
+        )
+        env.flush_all()
+        generate = time.perf_counter() - start
+        settle(cr)
+        start = time.perf_counter()
+        settlements.action_validate()
+        env.flush_all()
+        validate = time.perf_counter() - start
+        settle(cr)
+        gross = round(sum(settlements.mapped("gross")), 2)
+        tickets_sold = int(
+            sum(
+                env["pos.order.line"]
+                .search([("tourism_mandate_id", "!=", False)])
+                .mapped("qty")
+            )
+        )
+        sold = round(
+            sum(
+                env["pos.order.line"]
+                .search([("tourism_mandate_id", "!=", False)])
+                .mapped("price_subtotal_incl")
+            ),
+            2,
+        )
+        accounts = settlements.mandate_id.third_party_account_id
+        left = env["account.move.line"].search_count(
+            [("account_id", "in", accounts.ids), ("reconciled", "=", False)]
+        )
+        balances = env["account.move.line"]._read_group(
+            [("account_id", "in", accounts.ids)], ["account_id"], ["balance:sum"]
+        )
+        nonzero = [a.code for a, b in balances if round(b, 2)]
+    overhead = close / plain_close - 1 if plain_close else 0.0
+    say("")
+    say(
+        f"Season: {args.organisers} organisers, {args.events} events, "
+        f"{tickets_sold:,} tickets (the first 20 orders of each kind warm up)"
+    )
+    say(
+        f"POS sync: {sync:.1f} s with the addon "
+        f"({args.tickets / sync:,.0f} tickets/s), "
+        f"{plain_sync:.1f} s plain ({sync / plain_sync:.2f} x; registrations included)"
+    )
+    say(
+        f"POS closing of the 4 sessions: {close:.2f} s with the addon, "
+        f"{plain_close:.2f} s plain: overhead {overhead:+.1%} "
+        f"(goal <= {GOAL_OVERHEAD:.0%}: "
+        f"{'OK' if overhead <= GOAL_OVERHEAD else 'MISSED'})"
+    )
+    say(
+        f"Settlements: {len(settlements)} generated in {generate:.2f} s, validated "
+        f"(bill + invoice + netting each) in {validate:.1f} s"
+    )
+    say(
+        f"Check: settled gross {gross:,.2f} EUR = tickets sold {sold:,.2f} EUR: "
+        f"{'OK' if abs(gross - sold) < 0.005 else 'WRONG'}; 467 accounts at zero: "
+        f"{'OK' if not nonzero else 'WRONG ' + ', '.join(nonzero)} ({left} lines open)"
+    )
+
+
+def main():
+    args = parse_args()
+    started = time.perf_counter()
+    odoo_src = find_odoo()
+    sys.path.insert(0, str(odoo_src))
+    import odoo
+
+    common = odoo_common_args(odoo_src)
+    odoo.tools.config.parse_config([*common, "--log-level=warn"])
+    odoo.netsvc.init_logger()
+    say(
+        f"Odoo {odoo.release.version}, PostgreSQL on 127.0.0.1:{PGPORT}, Python "
+        f"{platform.python_version()}, {os.cpu_count()} CPUs"
+    )
+    say(f"Creating the database {args.db}")
+    create_database(odoo_src, common, args.db)
+    if args.keep_template:
+        from odoo.service import db as db_service
+
+        if f"{args.db}_template" not in db_service.list_dbs(True):
+            keep_template(args.db)
+    try:
+        benchmark(args, odoo)
+    finally:
+        if not args.keep:
+            from odoo.service import db as db_service
+
+            db_service.exp_drop(args.db)
+            say(f"Dropped the database {args.db}")
+    say(f"Total run time: {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
