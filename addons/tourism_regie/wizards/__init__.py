@@ -1,0 +1,1 @@
+from . import tourism_regie_recap_wizard
