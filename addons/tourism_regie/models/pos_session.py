@@ -37,6 +37,7 @@ class PosSession(models.Model):
                 session.cash_register_difference if session.state == "closed" else 0.0
             )
 
+    @api.depends("state", "tourism_cash_difference", "tourism_difference_reason")
     def _compute_tourism_difference_unexplained(self):
         for session in self:
             session.tourism_difference_unexplained = bool(

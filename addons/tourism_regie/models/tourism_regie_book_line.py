@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 
 class TourismRegieBookLine(models.Model):
@@ -46,6 +46,12 @@ class TourismRegieBookLine(models.Model):
     deposit_id = fields.Many2one("tourism.regie.deposit", readonly=True)
     amount_in = fields.Monetary(string="In", readonly=True)
     amount_out = fields.Monetary(string="Out", readonly=True)
+
+    @api.model
+    def _search(self, *args, **kwargs):
+        # The view reads other models' tables: write what is pending first.
+        self.env.flush_all()
+        return super()._search(*args, **kwargs)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import regie_maths
@@ -38,7 +38,7 @@ class TourismRegieDeposit(models.Model):
         compute="_compute_amounts", store=True, string="Amount Cheques"
     )
     amount_total = fields.Monetary(compute="_compute_amounts", store=True)
-    amount_words = fields.Char(compute="_compute_amounts", string="Amount in Words")
+    amount_words = fields.Char(compute="_compute_amount_words", string="Amount in Words")
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -51,7 +51,7 @@ class TourismRegieDeposit(models.Model):
         copy=False,
     )
     move_id = fields.Many2one("account.move", string="Entry", readonly=True, copy=False)
-    cheque_receipt_ids = fields.One2many(
+    cheque_receipt_ids = fields.Many2many(
         "tourism.regie.receipt",
         compute="_compute_cheque_receipts",
         string="Cheques of the Quittancier",
@@ -95,8 +95,15 @@ class TourismRegieDeposit(models.Model):
             deposit.amount_cash = float(cash)
             deposit.amount_cheque = float(cheque)
             deposit.amount_total = float(cash + cheque)
-            deposit.amount_words = regie_maths.amount_in_words(cash + cheque)
 
+    @api.depends("amount_total")
+    def _compute_amount_words(self):
+        for deposit in self:
+            deposit.amount_words = regie_maths.amount_in_words(
+                str(deposit.amount_total)
+            )
+
+    @api.depends("regie_id", "date", "period_start")
     def _compute_cheque_receipts(self):
         for deposit in self:
             domain = [
@@ -196,7 +203,7 @@ class TourismRegieDeposit(models.Model):
             )
             move = (
                 self.env["account.move"]
-                .sudo()
+                .with_user(SUPERUSER_ID)
                 .create(
                     {
                         "journal_id": regie.journal_id.id,

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import regie_maths
@@ -153,9 +153,11 @@ class TourismRegieReceipt(models.Model):
                 if receipt.payment_nature == "cash"
                 else regie.cheque_account_id
             )
+            # Posted as the superuser: hashing a régie entry needs write access to
+            # every entry, which mandataires do not have (the receipt says who).
             move = (
                 self.env["account.move"]
-                .sudo()
+                .with_user(SUPERUSER_ID)
                 .create(
                     {
                         "journal_id": regie.journal_id.id,
@@ -201,7 +203,7 @@ class TourismRegieReceipt(models.Model):
             if not (receipt.cancel_reason or "").strip():
                 raise UserError(self.env._("Give the reason of the cancellation."))
             receipt.regie_id._check_operator()
-            reversal = receipt.move_id.sudo()._reverse_moves(
+            reversal = receipt.move_id.with_user(SUPERUSER_ID)._reverse_moves(
                 [
                     {
                         "date": fields.Date.context_today(self),

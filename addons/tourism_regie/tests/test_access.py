@@ -51,9 +51,8 @@ class TestAccess(RegieCommon):
     def test_conseiller_sees_his_information_point_sessions_only(self):
         hagetmau = self.env.ref("tourism_pos.pos_config_bit_hagetmau")
         geaune = self.env.ref("tourism_pos.pos_config_bit_geaune")
-        sessions = self.env["pos.session"].create(
-            [{"config_id": hagetmau.id}, {"config_id": geaune.id}]
-        )
+        sessions = self.env["pos.session"].create({"config_id": hagetmau.id})
+        sessions |= self.env["pos.session"].create({"config_id": geaune.id})
         conseiller = new_test_user(
             self.env,
             login="conseiller_hagetmau",

@@ -30,6 +30,11 @@ class TestPosBooks(RegieCommon):
             }
         )
         cls.cash_account = cls.bit.cash_journal_id.default_account_id
+        # l10n_fr_pos_cert looks for the order before number 1 among orders without
+        # a number (Odoo's demo orders) and finds several: start the chain at 2.
+        sequence = cls.env.company.l10n_fr_pos_cert_sequence_id
+        if sequence.number_next_actual < 2:
+            sequence.number_next_actual = 2
 
     def sell(self, session, amounts):
         total = sum(amounts.values())

@@ -128,7 +128,7 @@ def deposit_due(cash, maximum, last_deposit, today, max_days=31):
     if maximum is not None and to_money(maximum) > 0 and cash > to_money(maximum):
         reasons.append("maximum")
     if cash > 0:
-        if last_deposit is None or (today - last_deposit).days >= max_days:
+        if not last_deposit or (today - last_deposit).days >= max_days:
             reasons.append("monthly")
     return reasons
 
