@@ -32,6 +32,7 @@
         "report/regie_templates.xml",
         "views/tourism_regie_views.xml",
         "wizards/tourism_regie_recap_wizard_views.xml",
+        "wizards/tourism_regie_statement_import_views.xml",
         "views/tourism_regie_menus.xml",
     ],
     "demo": [

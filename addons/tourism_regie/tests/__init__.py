@@ -5,3 +5,5 @@ from . import test_deposit
 from . import test_pos_books
 from . import test_controls
 from . import test_access
+from . import test_statement_csv
+from . import test_statement_import
