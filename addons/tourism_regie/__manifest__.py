@@ -38,4 +38,9 @@
     "demo": [
         "demo/tourism_regie_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "tourism_regie/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -19,7 +19,11 @@ class TourismRegieDeposit(models.Model):
 
     name = fields.Char(string="Number", readonly=True, copy=False, default="/")
     regie_id = fields.Many2one(
-        "tourism.regie", required=True, tracking=True, check_company=True
+        "tourism.regie",
+        string="Régie",
+        required=True,
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(related="regie_id.company_id", store=True)
     currency_id = fields.Many2one(related="regie_id.currency_id")
@@ -33,11 +37,15 @@ class TourismRegieDeposit(models.Model):
     line_ids = fields.One2many(
         "tourism.regie.deposit.line", "deposit_id", string="Amounts", copy=False
     )
-    amount_cash = fields.Monetary(compute="_compute_amounts", store=True)
-    amount_cheque = fields.Monetary(
-        compute="_compute_amounts", store=True, string="Amount Cheques"
+    amount_cash = fields.Monetary(
+        compute="_compute_amounts", store=True, string="Cash"
     )
-    amount_total = fields.Monetary(compute="_compute_amounts", store=True)
+    amount_cheque = fields.Monetary(
+        compute="_compute_amounts", store=True, string="Cheques"
+    )
+    amount_total = fields.Monetary(
+        compute="_compute_amounts", store=True, string="Total"
+    )
     amount_words = fields.Char(compute="_compute_amount_words", string="Amount in Words")
     state = fields.Selection(
         [
@@ -60,6 +68,8 @@ class TourismRegieDeposit(models.Model):
     ack_number = fields.Char(string="Comptable's Receipt No.", tracking=True, copy=False)
     is_reconciled = fields.Boolean(
         compute="_compute_is_reconciled",
+        compute_sudo=True,
+        string="On the Treasury Statement",
         help="The treasury statement shows this versement.",
     )
 

@@ -9,7 +9,9 @@ class TourismRegieMandataire(models.Model):
     _description = "Régie Mandataire"
     _order = "date_from desc, id"
 
-    regie_id = fields.Many2one("tourism.regie", required=True, ondelete="cascade")
+    regie_id = fields.Many2one(
+        "tourism.regie", string="Régie", required=True, ondelete="cascade"
+    )
     user_id = fields.Many2one("res.users", string="User", required=True)
     role = fields.Selection(
         [("suppleant", "Suppléant"), ("mandataire", "Mandataire")],

@@ -16,7 +16,11 @@ class TourismRegieReceipt(models.Model):
 
     name = fields.Char(string="Number", readonly=True, copy=False, default="/")
     regie_id = fields.Many2one(
-        "tourism.regie", required=True, tracking=True, check_company=True
+        "tourism.regie",
+        string="Régie",
+        required=True,
+        tracking=True,
+        check_company=True,
     )
     company_id = fields.Many2one(related="regie_id.company_id", store=True)
     currency_id = fields.Many2one(related="regie_id.currency_id")

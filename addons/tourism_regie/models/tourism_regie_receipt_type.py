@@ -11,7 +11,9 @@ class TourismRegieReceiptType(models.Model):
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
-    regie_id = fields.Many2one("tourism.regie", required=True, ondelete="cascade")
+    regie_id = fields.Many2one(
+        "tourism.regie", string="Régie", required=True, ondelete="cascade"
+    )
     company_id = fields.Many2one(related="regie_id.company_id", store=True)
     account_id = fields.Many2one(
         "account.account",

@@ -3,13 +3,14 @@
 from decimal import Decimal as D
 
 from odoo import Command, fields
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import RegieCommon
 
 
-@tagged("post_install", "-at_install")
-class TestPosBooks(RegieCommon):
+class PosBooksCommon(RegieCommon):
+    """A till at a new information point, attached to the test régie."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -76,6 +77,9 @@ class TestPosBooks(RegieCommon):
         self.assertEqual(session.state, "closed")
         return session
 
+
+@tagged("post_install", "-at_install")
+class TestPosBooks(PosBooksCommon):
     def test_session_closing_feeds_the_books(self):
         session = self.run_day(counted=38.50)
         self.assertEqual(session.tourism_regie_id, self.regie)
@@ -148,3 +152,21 @@ class TestPosBooks(RegieCommon):
             "tourism_regie.report_regie_situation", wizard.ids
         )[0].decode()
         self.assertIn("BIT de Mugron", html)
+
+
+@tagged("post_install", "-at_install")
+class TestPosToDepositTour(HttpCase, PosBooksCommon):
+    def test_tour_from_till_closing_to_versement(self):
+        # 40 cash sold, 240 counted (an excess of 200 explained), 50 in cheques.
+        session = self.run_day(counted=240.0)
+        session.tourism_difference_reason = "Fonds de caisse du stand déposé"
+        deposit = self.env["tourism.regie.deposit"].create({"regie_id": self.regie.id})
+        self.start_tour(
+            f"/odoo/action-tourism_regie.tourism_regie_deposit_action/{deposit.id}",
+            "tourism_regie_deposit",
+            login="regisseur_test",
+        )
+        self.assertEqual(deposit.state, "done")
+        # 240 - 100 float + 50 cheques
+        self.assertEqual(deposit.amount_total, 190.0)
+        self.assertEqual(self.balance(self.cash_account), D("100.00"))
