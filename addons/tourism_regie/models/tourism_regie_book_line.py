@@ -13,7 +13,7 @@ class TourismRegieBookLine(models.Model):
     _auto = False
     _order = "date desc, id desc"
 
-    regie_id = fields.Many2one("tourism.regie", readonly=True)
+    regie_id = fields.Many2one("tourism.regie", string="Régie", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Date(readonly=True)
@@ -42,8 +42,12 @@ class TourismRegieBookLine(models.Model):
         "tourism.regie.receipt.type", string="Receipt Type", readonly=True
     )
     session_id = fields.Many2one("pos.session", readonly=True)
-    receipt_id = fields.Many2one("tourism.regie.receipt", readonly=True)
-    deposit_id = fields.Many2one("tourism.regie.deposit", readonly=True)
+    receipt_id = fields.Many2one(
+        "tourism.regie.receipt", string="Receipt", readonly=True
+    )
+    deposit_id = fields.Many2one(
+        "tourism.regie.deposit", string="Versement", readonly=True
+    )
     amount_in = fields.Monetary(string="In", readonly=True)
     amount_out = fields.Monetary(string="Out", readonly=True)
 

@@ -10,7 +10,7 @@ class TourismRegieRecapWizard(models.TransientModel):
     _name = "tourism.regie.recap.wizard"
     _description = "État récapitulatif of a Régie"
 
-    regie_id = fields.Many2one("tourism.regie", required=True)
+    regie_id = fields.Many2one("tourism.regie", string="Régie", required=True)
     report = fields.Selection(
         [
             ("recap", "Monthly état récapitulatif"),

@@ -14,7 +14,7 @@ class TourismRegieStatementImport(models.TransientModel):
     _name = "tourism.regie.statement.import"
     _description = "Import a Treasury Statement (CSV)"
 
-    regie_id = fields.Many2one("tourism.regie", required=True)
+    regie_id = fields.Many2one("tourism.regie", string="Régie", required=True)
     statement_file = fields.Binary(string="CSV File", required=True)
     statement_filename = fields.Char()
     auto_reconcile = fields.Boolean(
