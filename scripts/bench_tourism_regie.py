@@ -51,7 +51,12 @@ common = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(common)
 say = common.say
 DB_PREFIX = common.DB_PREFIX
-BITS = [("Saint-Sever", "BSS"), ("Hagetmau", "BHA"), ("Geaune", "BGE"), ("Samadet", "BSA")]
+BITS = [
+    ("Saint-Sever", "BSS"),
+    ("Hagetmau", "BHA"),
+    ("Geaune", "BGE"),
+    ("Samadet", "BSA"),
+]
 NATURES = (["cash", "card", "cheque"], [50, 35, 15])
 
 
@@ -115,7 +120,12 @@ def setup_regie(env):
 
     def account(code, name, account_type, reconcile=False):
         return Account.create(
-            {"code": code, "name": name, "account_type": account_type, "reconcile": reconcile}
+            {
+                "code": code,
+                "name": name,
+                "account_type": account_type,
+                "reconcile": reconcile,
+            }
         )
 
     acc = {
@@ -132,7 +142,12 @@ def setup_regie(env):
         {"name": "Régie", "code": "REG", "type": "general"}
     )
     dft = env["account.journal"].create(
-        {"name": "DFT", "code": "DFT", "type": "bank", "default_account_id": acc["dft"].id}
+        {
+            "name": "DFT",
+            "code": "DFT",
+            "type": "bank",
+            "default_account_id": acc["dft"].id,
+        }
     )
     organiser = env["res.partner"].create({"name": "Festival", "is_company": True})
     bits = env["tourism.bit"].create(
@@ -277,7 +292,8 @@ def run_month(args, env, rng, regie, bits, products, organiser):
 
 def build_statement(env, regie, sessions, deposits):
     lines = [
-        {"payment_ref": f"VIREMENT {d.name}", "amount": d.amount_total} for d in deposits
+        {"payment_ref": f"VIREMENT {d.name}", "amount": d.amount_total}
+        for d in deposits
     ]
     card_account = regie.card_account_id
     for move_line in env["account.move.line"].search(
@@ -313,7 +329,8 @@ def benchmark(args, odoo):
         lines = build_statement(env, regie, sessions, deposits)
         common.settle(cr)
         say(
-            f"  {orders:,} POS orders in {len(sessions)} sessions of {len(bits)} tills, "
+            f"  {orders:,} POS orders in {len(sessions)} sessions of {len(bits)} "
+            "tills, "
             f"{args.receipts} receipts, {len(deposits)} versements, a statement of "
             f"{lines} lines: {time.perf_counter() - began:.0f} s"
         )
@@ -333,8 +350,10 @@ def benchmark(args, odoo):
             "tourism_regie.report_regie_recap", wizard.ids
         )[0]
         figures["recap_html"] = time.perf_counter() - start
-        say(f"  {len(data['rows'])} accounts, remaining {data['remaining']} EUR, "
-            f"{len(html):,} bytes of HTML")
+        say(
+            f"  {len(data['rows'])} accounts, remaining {data['remaining']} EUR, "
+            f"{len(html):,} bytes of HTML"
+        )
         say("(b) situation at the end of the month")
         env.invalidate_all()
         start = time.perf_counter()
@@ -352,14 +371,19 @@ def benchmark(args, odoo):
         cr.commit()
     say("")
     say("Results")
-    say(f"  régie book lines (journal de caisse):        {book_lines:>8,}")
-    say(f"  (a) état récapitulatif, figures:             {figures['recap_data']:>8.2f} s")
-    say(f"  (a) état récapitulatif, figures + HTML:      "
-        f"{figures['recap_data'] + figures['recap_html']:>8.2f} s")
-    say(f"  (b) situation at a date:                     {figures['situation']:>8.2f} s")
-    say(f"  (c) auto-reconciliation of {lines} lines:     {figures['reconcile']:>8.2f} s "
+    say(f"  régie book lines (journal de caisse):    {book_lines:>8,}")
+    say(f"  (a) état récapitulatif, figures:         {figures['recap_data']:>8.2f} s")
+    say(
+        f"  (a) état récapitulatif, figures + HTML:  "
+        f"{figures['recap_data'] + figures['recap_html']:>8.2f} s"
+    )
+    say(f"  (b) situation at a date:                 {figures['situation']:>8.2f} s")
+    say(
+        f"  (c) auto-reconciliation of {lines} lines: "
+        f"{figures['reconcile']:>8.2f} s "
         f"({matched} matched, {len(st_left)} statement lines and {len(book_left)} "
-        "book items left)")
+        "book items left)"
+    )
 
 
 def main():

@@ -156,15 +156,19 @@ class TourismRegie(models.Model):
     def create(self, vals_list):
         regies = super().create(vals_list)
         for regie in regies:
-            regie.receipt_sequence_id = self.env["ir.sequence"].sudo().create(
-                {
-                    "name": self.env._("Quittancier %(regie)s", regie=regie.name),
-                    "code": "tourism.regie.receipt",
-                    "implementation": "no_gap",
-                    "prefix": "Q%(year)s-",
-                    "padding": 5,
-                    "company_id": regie.company_id.id,
-                }
+            regie.receipt_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Quittancier %(regie)s", regie=regie.name),
+                        "code": "tourism.regie.receipt",
+                        "implementation": "no_gap",
+                        "prefix": "Q%(year)s-",
+                        "padding": 5,
+                        "company_id": regie.company_id.id,
+                    }
+                )
             )
             # Posted régie entries are chained by a hash and cannot change.
             regie.journal_id.sudo().restrict_mode_hash_table = True
@@ -215,8 +219,10 @@ class TourismRegie(models.Model):
             domain.append(("date", "<=", date_to))
         if date_from:
             domain.append(("date", ">=", date_from))
-        groups = self.env["account.move.line"].sudo()._read_group(
-            domain, ["account_id"], ["balance:sum"]
+        groups = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(domain, ["account_id"], ["balance:sum"])
         )
         result = {account: Decimal("0.00") for account in accounts}
         for account, balance in groups:
@@ -226,16 +232,18 @@ class TourismRegie(models.Model):
     @api.depends_context("uid")
     def _compute_cash_balance(self):
         deposits = dict(
-            self.env["tourism.regie.deposit"].sudo()._read_group(
+            self.env["tourism.regie.deposit"]
+            .sudo()
+            ._read_group(
                 [("regie_id", "in", self.ids), ("state", "!=", "draft")],
                 ["regie_id"],
                 ["date:max"],
             )
         )
         counts = dict(
-            self.env["tourism.regie.deposit"].sudo()._read_group(
-                [("regie_id", "in", self.ids)], ["regie_id"], ["__count"]
-            )
+            self.env["tourism.regie.deposit"]
+            .sudo()
+            ._read_group([("regie_id", "in", self.ids)], ["regie_id"], ["__count"])
         )
         for regie in self:
             if not regie.id or not regie.cash_account_id:
@@ -354,9 +362,9 @@ class TourismRegie(models.Model):
         return [r for r in results if r["journal_name"].startswith(name)]
 
     def action_print_integrity(self):
-        return self.env.ref("tourism_regie.action_report_regie_integrity").report_action(
-            self
-        )
+        return self.env.ref(
+            "tourism_regie.action_report_regie_integrity"
+        ).report_action(self)
 
     # -- reconciliation -------------------------------------------------------
 
@@ -460,15 +468,19 @@ class TourismRegie(models.Model):
         self.ensure_one()
         accounts = self._nature_accounts()
         opening = self._balances(date_to=fields.Date.subtract(date_from, days=1))
-        lines = self.env["account.move.line"].sudo()._read_group(
-            [
-                ("account_id", "in", [a.id for a in accounts]),
-                ("parent_state", "=", "posted"),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-            ],
-            ["account_id"],
-            ["debit:sum", "credit:sum"],
+        lines = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("account_id", "in", [a.id for a in accounts]),
+                    ("parent_state", "=", "posted"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["account_id"],
+                ["debit:sum", "credit:sum"],
+            )
         )
         moves = {account: (debit, credit) for account, debit, credit in lines}
         rows = []
@@ -477,20 +489,26 @@ class TourismRegie(models.Model):
             recap = regie_maths.recap_line(
                 opening.get(account, 0), str(debit), str(credit)
             )
-            rows.append({"account": account, "nature": nature, "bit": bit, "recap": recap})
+            rows.append(
+                {"account": account, "nature": nature, "bit": bit, "recap": recap}
+            )
         by_type = defaultdict(lambda: Decimal("0.00"))
-        type_lines = self.env["account.move.line"].sudo()._read_group(
-            [
-                ("account_id", "in", self.receipt_type_ids.account_id.ids),
-                ("parent_state", "=", "posted"),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-                "|",
-                ("journal_id", "=", self.journal_id.id),
-                ("journal_id", "in", self.pos_config_ids.journal_id.ids),
-            ],
-            ["account_id"],
-            ["balance:sum"],
+        type_lines = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("account_id", "in", self.receipt_type_ids.account_id.ids),
+                    ("parent_state", "=", "posted"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                    "|",
+                    ("journal_id", "=", self.journal_id.id),
+                    ("journal_id", "in", self.pos_config_ids.journal_id.ids),
+                ],
+                ["account_id"],
+                ["balance:sum"],
+            )
         )
         for account, balance in type_lines:
             by_type[account] = -regie_maths.to_money(balance)

@@ -62,11 +62,13 @@ class TourismRegieBookLine(models.Model):
         self.env.cr.execute(
             f"""
             CREATE OR REPLACE VIEW {self._table} AS (
-                SELECT row_number() OVER (ORDER BY u.date, u.source, u.ref_id) AS id, u.*
+                SELECT row_number() OVER (ORDER BY u.date, u.source, u.ref_id) AS id,
+                       u.*
                 FROM (
                     SELECT c.tourism_regie_id AS regie_id, s.id AS ref_id,
                            c.company_id, (s.stop_at AT TIME ZONE 'UTC')::date AS date,
-                           c.tourism_bit_id AS bit_id, pm.tourism_payment_nature AS nature,
+                           c.tourism_bit_id AS bit_id,
+                           pm.tourism_payment_nature AS nature,
                            'pos' AS source, s.name AS reference,
                            NULL::integer AS receipt_type_id, s.id AS session_id,
                            NULL::integer AS receipt_id, NULL::integer AS deposit_id,
@@ -81,7 +83,8 @@ class TourismRegieBookLine(models.Model):
                            pm.tourism_payment_nature
                 UNION ALL
                     SELECT c.tourism_regie_id, s.id, c.company_id,
-                           (s.stop_at AT TIME ZONE 'UTC')::date, c.tourism_bit_id, 'cash',
+                           (s.stop_at AT TIME ZONE 'UTC')::date, c.tourism_bit_id,
+                           'cash',
                            'difference', s.name, NULL, s.id, NULL, NULL,
                            GREATEST(s.tourism_cash_difference, 0),
                            GREATEST(-s.tourism_cash_difference, 0)

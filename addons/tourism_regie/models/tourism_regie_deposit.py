@@ -37,16 +37,16 @@ class TourismRegieDeposit(models.Model):
     line_ids = fields.One2many(
         "tourism.regie.deposit.line", "deposit_id", string="Amounts", copy=False
     )
-    amount_cash = fields.Monetary(
-        compute="_compute_amounts", store=True, string="Cash"
-    )
+    amount_cash = fields.Monetary(compute="_compute_amounts", store=True, string="Cash")
     amount_cheque = fields.Monetary(
         compute="_compute_amounts", store=True, string="Cheques"
     )
     amount_total = fields.Monetary(
         compute="_compute_amounts", store=True, string="Total"
     )
-    amount_words = fields.Char(compute="_compute_amount_words", string="Amount in Words")
+    amount_words = fields.Char(
+        compute="_compute_amount_words", string="Amount in Words"
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -65,7 +65,9 @@ class TourismRegieDeposit(models.Model):
         string="Cheques of the Quittancier",
     )
     ack_date = fields.Date(string="Acknowledged on", tracking=True, copy=False)
-    ack_number = fields.Char(string="Comptable's Receipt No.", tracking=True, copy=False)
+    ack_number = fields.Char(
+        string="Comptable's Receipt No.", tracking=True, copy=False
+    )
     is_reconciled = fields.Boolean(
         compute="_compute_is_reconciled",
         compute_sudo=True,
@@ -259,8 +261,10 @@ class TourismRegieDeposit(models.Model):
         if self.period_start:
             domain.append(("date", ">=", self.period_start))
         totals = defaultdict(lambda: Decimal("0.00"))
-        for account, balance in self.env["account.move.line"].sudo()._read_group(
-            domain, ["account_id"], ["balance:sum"]
+        for account, balance in (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(domain, ["account_id"], ["balance:sum"])
         ):
             totals[account] = -regie_maths.to_money(balance)
         return [
@@ -280,9 +284,7 @@ class TourismRegieDeposit(models.Model):
         if self.period_start:
             domain.append(("payment_date", ">=", self.period_start))
         payments = self.env["pos.payment"].sudo().search(domain)
-        return len(payments), regie_maths.to_money(
-            str(sum(payments.mapped("amount")))
-        )
+        return len(payments), regie_maths.to_money(str(sum(payments.mapped("amount"))))
 
     def action_print(self):
         return self.env.ref("tourism_regie.action_report_regie_deposit").report_action(

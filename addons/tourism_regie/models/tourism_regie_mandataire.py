@@ -29,8 +29,10 @@ class TourismRegieMandataire(models.Model):
         for line in self:
             if line.date_to and line.date_to < line.date_from:
                 raise ValidationError(
-                    self.env._("The mandate of %(user)s ends before it starts.",
-                               user=line.user_id.name)
+                    self.env._(
+                        "The mandate of %(user)s ends before it starts.",
+                        user=line.user_id.name,
+                    )
                 )
             if line.user_id.tourism_is_ordonnateur or line.user_id.share:
                 raise ValidationError(

@@ -46,7 +46,9 @@ class TourismRegieReceipt(models.Model):
     )
     description = fields.Char(required=True)
     amount = fields.Monetary(required=True, tracking=True)
-    amount_words = fields.Char(compute="_compute_amount_words", string="Amount in Words")
+    amount_words = fields.Char(
+        compute="_compute_amount_words", string="Amount in Words"
+    )
     payment_nature = fields.Selection(
         [("cash", "Cash"), ("cheque", "Cheque")],
         required=True,
@@ -54,7 +56,7 @@ class TourismRegieReceipt(models.Model):
         tracking=True,
     )
     cheque_number = fields.Char()
-    cheque_bank = fields.Char(string="Cheque Bank")
+    cheque_bank = fields.Char()
     state = fields.Selection(
         [("draft", "Draft"), ("posted", "Issued"), ("cancel", "Cancelled")],
         default="draft",
@@ -74,9 +76,7 @@ class TourismRegieReceipt(models.Model):
     @api.depends("amount")
     def _compute_amount_words(self):
         for receipt in self:
-            receipt.amount_words = regie_maths.amount_in_words(
-                str(receipt.amount or 0)
-            )
+            receipt.amount_words = regie_maths.amount_in_words(str(receipt.amount or 0))
 
     @api.constrains("amount")
     def _check_amount(self):
@@ -130,7 +130,8 @@ class TourismRegieReceipt(models.Model):
         if locked & set(vals) and any(r.state != "draft" for r in self):
             raise UserError(
                 self.env._(
-                    "An issued receipt cannot be changed: cancel it and issue a new one."
+                    "An issued receipt cannot be changed: cancel it and issue a new "
+                    "one."
                 )
             )
         return super().write(vals)

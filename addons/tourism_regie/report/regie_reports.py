@@ -14,7 +14,9 @@ class ReportRegieRecap(models.AbstractModel):
         wizards = self.env["tourism.regie.recap.wizard"].browse(docids)
         return {
             "docs": wizards,
-            "recap": {w.id: w.regie_id.recap_data(w.date_from, w.date_to) for w in wizards},
+            "recap": {
+                w.id: w.regie_id.recap_data(w.date_from, w.date_to) for w in wizards
+            },
             "in_words": regie_maths.amount_in_words,
         }
 
@@ -43,7 +45,8 @@ class ReportRegieReconciliation(models.AbstractModel):
         return {
             "docs": wizards,
             "unmatched": {
-                w.id: w.regie_id.unmatched_items(w.date_from, w.date_to) for w in wizards
+                w.id: w.regie_id.unmatched_items(w.date_from, w.date_to)
+                for w in wizards
             },
         }
 

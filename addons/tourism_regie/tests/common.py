@@ -27,11 +27,15 @@ class RegieCommon(TransactionCase):
         cls.acc_cash = account("531901", "Caisse régie test", "asset_cash")
         cls.acc_cheque = account("511901", "Chèques test", "asset_current", True)
         cls.acc_card = account("511902", "Cartes test", "asset_current", True)
-        cls.acc_transfer = account("581901", "Versements en cours test", "asset_current", True)
+        cls.acc_transfer = account(
+            "581901", "Versements en cours test", "asset_current", True
+        )
         cls.acc_dft = account("515901", "DFT test", "asset_cash")
         cls.acc_shop = account("707901", "Boutique test", "income")
         cls.acc_tours = account("706901", "Visites test", "income")
-        cls.acc_tickets = account("467901", "Billets tiers test", "liability_current", True)
+        cls.acc_tickets = account(
+            "467901", "Billets tiers test", "liability_current", True
+        )
         cls.journal = cls.env["account.journal"].create(
             {"name": "Régie test", "code": "RGT", "type": "general"}
         )

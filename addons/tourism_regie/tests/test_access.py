@@ -68,7 +68,9 @@ class TestAccess(RegieCommon):
         self.assertIn(hagetmau, configs)
         self.assertNotIn(geaune, configs)
         # The régisseur sees every till of the régie.
-        self.assertIn(sessions[1], self.env["pos.session"].with_user(self.regisseur).search([]))
+        self.assertIn(
+            sessions[1], self.env["pos.session"].with_user(self.regisseur).search([])
+        )
         # No régie books for a plain conseiller.
         with self.assertRaises(AccessError):
             self.env["tourism.regie.book.line"].with_user(conseiller).search([])

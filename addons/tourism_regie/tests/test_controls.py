@@ -14,9 +14,13 @@ class TestControls(RegieCommon):
         receipts = [self.make_receipt(10.0 * (i + 1)) for i in range(3)]
         results = self.regie._integrity_results()
         self.assertEqual([r["status"] for r in results], ["verified"])
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_regie.report_regie_integrity", self.regie.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_regie.report_regie_integrity", self.regie.ids)[
+                0
+            ]
+            .decode()
+        )
         self.assertIn("verified", html)
         # Someone changes an amount behind Odoo's back.
         line = receipts[1].move_id.line_ids.filtered("debit")
@@ -37,7 +41,9 @@ class TestControls(RegieCommon):
         self.assertEqual(reasons, ["maximum", "monthly"])
         activities = self.regie.activity_ids
         self.assertEqual(activities.user_id, self.regisseur | self.comptable)
-        message = self.regie.message_ids.filtered(lambda m: "versement due" in (m.subject or ""))
+        message = self.regie.message_ids.filtered(
+            lambda m: "versement due" in (m.subject or "")
+        )
         self.assertTrue(message)
         self.assertIn(self.regisseur.partner_id, message.partner_ids)
         # Run again: the open alert is not repeated.
@@ -121,7 +127,11 @@ class TestControls(RegieCommon):
                 "date_to": today,
             }
         )
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_regie.report_regie_reconciliation", wizard.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_regie.report_regie_reconciliation", wizard.ids)[
+                0
+            ]
+            .decode()
+        )
         self.assertIn("FRAIS INCONNUS", html)

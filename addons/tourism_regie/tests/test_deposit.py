@@ -73,9 +73,11 @@ class TestDeposit(RegieCommon):
         self.make_receipt(20.00, nature="cheque", cheque_number="4521873")
         deposit = self.make_deposit()
         deposit.action_validate()
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_regie.report_regie_deposit", deposit.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_regie.report_regie_deposit", deposit.ids)[0]
+            .decode()
+        )
         self.assertIn(deposit.name, html)
         self.assertIn("cent douze euros", html)
         self.assertIn("Festival test", html)  # third parties shown apart

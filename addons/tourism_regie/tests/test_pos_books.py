@@ -14,7 +14,9 @@ class PosBooksCommon(RegieCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.bit = cls.env["tourism.bit"].create({"name": "BIT de Mugron", "code": "MUG"})
+        cls.bit = cls.env["tourism.bit"].create(
+            {"name": "BIT de Mugron", "code": "MUG"}
+        )
         cls.bit.action_setup_point_of_sale()
         cls.config = cls.bit.pos_config_ids
         cls.regie.action_attach_points_of_sale(cls.config.ids)
@@ -94,7 +96,10 @@ class TestPosBooks(PosBooksCommon):
         lines = self.env["tourism.regie.book.line"].search(
             [("session_id", "=", session.id)]
         )
-        got = {(line.source, line.nature): (line.amount_in, line.amount_out) for line in lines}
+        got = {
+            (line.source, line.nature): (line.amount_in, line.amount_out)
+            for line in lines
+        }
         self.assertEqual(
             got,
             {
@@ -112,7 +117,8 @@ class TestPosBooks(PosBooksCommon):
             (line.nature, line.bit_id): line.amount for line in deposit.line_ids
         }
         self.assertEqual(
-            by_nature, {("cash", self.bit): 0.0, ("cheque", self.env["tourism.bit"]): 50.0}
+            by_nature,
+            {("cash", self.bit): 0.0, ("cheque", self.env["tourism.bit"]): 50.0},
         )
         self.assertEqual(deposit.pos_cheque_total(), (1, D("50.00")))
 
@@ -142,15 +148,23 @@ class TestPosBooks(PosBooksCommon):
         self.assertEqual(data["remaining"], D("100.00"))
         self.assertEqual(data["deposits"], deposit)
         wizard = self.env["tourism.regie.recap.wizard"].create(
-            {"regie_id": self.regie.id, "date_from": today.replace(day=1), "date_to": today}
+            {
+                "regie_id": self.regie.id,
+                "date_from": today.replace(day=1),
+                "date_to": today,
+            }
         )
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_regie.report_regie_recap", wizard.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_regie.report_regie_recap", wizard.ids)[0]
+            .decode()
+        )
         self.assertIn("cent euros", html)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_regie.report_regie_situation", wizard.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_regie.report_regie_situation", wizard.ids)[0]
+            .decode()
+        )
         self.assertIn("BIT de Mugron", html)
 
 

@@ -18,12 +18,12 @@ class TestReceipt(RegieCommon):
         self.assertEqual(move.journal_id, self.journal)
         self.assertTrue(move.inalterable_hash, "régie entries are hashed")
         line_cash = move.line_ids.filtered(lambda aml: aml.account_id == self.acc_cash)
-        line_income = move.line_ids.filtered(lambda aml: aml.account_id == self.acc_tours)
+        line_income = move.line_ids.filtered(
+            lambda aml: aml.account_id == self.acc_tours
+        )
         self.assertEqual(line_cash.debit, 192.00)
         self.assertEqual(line_income.credit, 192.00)
-        self.assertEqual(
-            receipt.amount_words, "cent quatre-vingt-douze euros"
-        )
+        self.assertEqual(receipt.amount_words, "cent quatre-vingt-douze euros")
 
     def test_cheque_receipt_on_cheque_account(self):
         receipt = self.make_receipt(45.50, nature="cheque", cheque_number="123")
@@ -92,7 +92,15 @@ class TestReceipt(RegieCommon):
                 "name": "Conseiller sans mandat",
                 "login": "conseiller_x",
                 "groups_id": [
-                    (6, 0, [self.env.ref("tourism_regie.group_tourism_regie_mandataire").id])
+                    (
+                        6,
+                        0,
+                        [
+                            self.env.ref(
+                                "tourism_regie.group_tourism_regie_mandataire"
+                            ).id
+                        ],
+                    )
                 ],
             }
         )
@@ -104,9 +112,11 @@ class TestReceipt(RegieCommon):
 
     def test_pdf_receipt_shows_amount_in_words(self):
         receipt = self.make_receipt(1234.56)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_regie.report_regie_receipt", receipt.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("tourism_regie.report_regie_receipt", receipt.ids)[0]
+            .decode()
+        )
         self.assertIn(receipt.name, html)
         self.assertIn(
             "mille deux cent trente-quatre euros et cinquante-six centimes", html

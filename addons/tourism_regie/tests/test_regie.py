@@ -60,7 +60,9 @@ class TestRegie(RegieCommon):
 
     def test_demo_regie(self):
         regie = self.env.ref("tourism_regie.regie_chalosse_tursan")
-        self.assertEqual(regie.regisseur_id, self.env.ref("tourism_base.user_regisseur"))
+        self.assertEqual(
+            regie.regisseur_id, self.env.ref("tourism_base.user_regisseur")
+        )
         self.assertEqual(
             sorted(regie.receipt_type_ids.mapped("name")),
             sorted(

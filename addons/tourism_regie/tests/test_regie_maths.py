@@ -21,7 +21,10 @@ class TestRegieMaths(BaseCase):
             ("21.21", "vingt et un euros et vingt et un centimes"),
             ("80", "quatre-vingts euros"),
             ("192.00", "cent quatre-vingt-douze euros"),
-            ("1234.56", "mille deux cent trente-quatre euros et cinquante-six centimes"),
+            (
+                "1234.56",
+                "mille deux cent trente-quatre euros et cinquante-six centimes",
+            ),
             ("63.36", "soixante-trois euros et trente-six centimes"),
             ("1000000", "un million d'euros"),
             ("2000000.10", "deux millions d'euros et dix centimes"),
@@ -92,7 +95,9 @@ class TestRegieMaths(BaseCase):
             with self.subTest(opening=opening):
                 line = rm.recap_line(opening, receipts, deposits)
                 self.assertEqual(line.closing, D(closing))
-                self.assertEqual(line.opening + line.receipts - line.deposits, line.closing)
+                self.assertEqual(
+                    line.opening + line.receipts - line.deposits, line.closing
+                )
         with self.assertRaises(ValueError):
             rm.recap_line("0", "-1", "0")
 
@@ -126,14 +131,29 @@ class TestRegieMaths(BaseCase):
     def test_match_statement(self):
         d = date
         statement = [
-            {"id": 1, "amount": D("350.00"), "date": d(2026, 7, 3), "ref": "VRT VERS2026-0001"},
+            {
+                "id": 1,
+                "amount": D("350.00"),
+                "date": d(2026, 7, 3),
+                "ref": "VRT VERS2026-0001",
+            },
             {"id": 2, "amount": D("120.40"), "date": d(2026, 7, 4), "ref": "REMISE CB"},
             {"id": 3, "amount": D("99.99"), "date": d(2026, 7, 4), "ref": "INCONNU"},
             {"id": 4, "amount": D("350.00"), "date": d(2026, 7, 20), "ref": "VRT"},
         ]
         book = [
-            {"id": 10, "amount": D("350.00"), "date": d(2026, 7, 19), "ref": "VERS2026-0002"},
-            {"id": 11, "amount": D("350.00"), "date": d(2026, 7, 2), "ref": "VERS2026-0001"},
+            {
+                "id": 10,
+                "amount": D("350.00"),
+                "date": d(2026, 7, 19),
+                "ref": "VERS2026-0002",
+            },
+            {
+                "id": 11,
+                "amount": D("350.00"),
+                "date": d(2026, 7, 2),
+                "ref": "VERS2026-0001",
+            },
             {"id": 12, "amount": D("120.40"), "date": d(2026, 7, 2), "ref": None},
             {"id": 13, "amount": D("120.40"), "date": d(2026, 6, 1), "ref": None},
             {"id": 14, "amount": D("75.00"), "date": d(2026, 7, 2), "ref": None},

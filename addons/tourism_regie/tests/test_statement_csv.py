@@ -43,14 +43,18 @@ class TestStatementCsv(BaseCase):
             (
                 "Date;Libellé;Montant\n03/07/2026;VRT VERS2026-0001;350,00\n"
                 "04/07/2026;FRAIS;-3,10\n",
-                [(date(2026, 7, 3), "VRT VERS2026-0001", "350.00"),
-                 (date(2026, 7, 4), "FRAIS", "-3.10")],
+                [
+                    (date(2026, 7, 3), "VRT VERS2026-0001", "350.00"),
+                    (date(2026, 7, 4), "FRAIS", "-3.10"),
+                ],
             ),
             (
                 "date,label,debit,credit\n2026-07-03,REMISE CB,,84.20\n"
                 "2026-07-04,AGIOS,1.50,\n\n",
-                [(date(2026, 7, 3), "REMISE CB", "84.20"),
-                 (date(2026, 7, 4), "AGIOS", "-1.50")],
+                [
+                    (date(2026, 7, 3), "REMISE CB", "84.20"),
+                    (date(2026, 7, 4), "AGIOS", "-1.50"),
+                ],
             ),
             (
                 "\ufeffDate;Libellé;Référence;Crédit;Débit\n05/07/2026;VIR;R1;10,00;\n",

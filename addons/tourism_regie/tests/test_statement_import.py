@@ -11,14 +11,16 @@ from .common import RegieCommon
 @tagged("post_install", "-at_install")
 class TestStatementImport(RegieCommon):
     def import_csv(self, content, user=None):
-        wizard = self.env["tourism.regie.statement.import"].with_user(
-            user or self.env.user
-        ).create(
-            {
-                "regie_id": self.regie.id,
-                "statement_file": base64.b64encode(content.encode()),
-                "statement_filename": "releve.csv",
-            }
+        wizard = (
+            self.env["tourism.regie.statement.import"]
+            .with_user(user or self.env.user)
+            .create(
+                {
+                    "regie_id": self.regie.id,
+                    "statement_file": base64.b64encode(content.encode()),
+                    "statement_filename": "releve.csv",
+                }
+            )
         )
         action = wizard.action_import()
         return wizard, self.env["account.bank.statement.line"].search(action["domain"])

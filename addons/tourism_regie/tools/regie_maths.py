@@ -37,7 +37,9 @@ def amount_in_words(amount, currency_unit="euro", cent_unit="centime"):
     plural = currency_unit + ("s" if units > 1 else "")
     if units >= 1000000 and units % 1000000 == 0:
         # 'deux millions d'euros', 'un milliard d'euros'
-        text = f"{words} d'{plural}" if plural[0] in "aeiouy" else f"{words} de {plural}"
+        text = (
+            f"{words} d'{plural}" if plural[0] in "aeiouy" else f"{words} de {plural}"
+        )
     else:
         text = f"{words} {plural}"
     if cents:
@@ -151,8 +153,10 @@ def match_statement(statement_lines, book_items, max_days=5):
         found = None
         for item in free_book:
             ref = (item.get("ref") or "").upper()
-            if ref and ref in label and to_money(item["amount"]) == to_money(
-                line["amount"]
+            if (
+                ref
+                and ref in label
+                and to_money(item["amount"]) == to_money(line["amount"])
             ):
                 found = item
                 break

@@ -29,8 +29,10 @@ class TourismRegieStatementImport(models.TransientModel):
         regie = self.regie_id
         if not regie.dft_journal_id:
             raise UserError(
-                self.env._("Set the treasury (DFT) journal of %(regie)s first.",
-                           regie=regie.name)
+                self.env._(
+                    "Set the treasury (DFT) journal of %(regie)s first.",
+                    regie=regie.name,
+                )
             )
         try:
             lines = parse_statement_csv(base64.b64decode(self.statement_file))
