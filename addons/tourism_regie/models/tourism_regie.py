@@ -434,8 +434,23 @@ class TourismRegie(models.Model):
         return matched
 
     def _reconcile_statement_line(self, st_line, move_line):
-        """Replace the statement line's suspense by the book line and reconcile,
-        through OCA's reconciliation (as the accountant would by hand)."""
+        """Put the book line's account on the statement line's suspense line and
+        reconcile them; anything else (several lines, another amount) goes through
+        OCA's reconciliation, as the accountant would do by hand."""
+        _liquidity, suspense, other = st_line._seek_for_lines()
+        currency = st_line.currency_id
+        if (
+            len(suspense) == 1
+            and not other
+            and currency.compare_amounts(-suspense.balance, move_line.balance) == 0
+        ):
+            # Same as OCA's 'edit' mode, without its serialized widget state: one
+            # line changes account, then the pair is reconciled.
+            suspense.with_context(skip_account_move_synchronization=True).write(
+                {"account_id": move_line.account_id.id}
+            )
+            (suspense | move_line).reconcile()
+            return
         st_line._add_account_move_line(move_line)
         if not st_line.can_reconcile:
             raise UserError(
@@ -538,9 +553,18 @@ class TourismRegie(models.Model):
             ],
             order="stop_at",
         )
+        receipts = self.env["tourism.regie.receipt"].sudo().search(
+            [
+                ("regie_id", "=", self.id),
+                ("state", "!=", "draft"),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ]
+        )
         return {
             "rows": rows,
             "types": types,
+            "quittancier": self._quittancier_check(receipts),
             "third_party_total": sum(
                 (t["amount"] for t in types if t["type"].is_third_party),
                 Decimal("0.00"),
@@ -555,6 +579,34 @@ class TourismRegie(models.Model):
                 lambda s: not s.currency_id.is_zero(s.tourism_cash_difference)
             ),
         }
+
+    def _quittancier_check(self, receipts):
+        """First and last number of the receipts, cancelled ones, and the numbers
+        missing or used twice in between (the comptable checks the series)."""
+        by_prefix = {}
+        for receipt in receipts:
+            prefix, _sep, number = receipt.name.rpartition("-")
+            if number.isdigit():
+                by_prefix.setdefault(prefix, []).append(int(number))
+        result = []
+        for prefix, numbers in sorted(by_prefix.items()):
+            missing, duplicated = regie_maths.sequence_gaps(numbers)
+            result.append(
+                {
+                    "first": f"{prefix}-{min(numbers):05d}",
+                    "last": f"{prefix}-{max(numbers):05d}",
+                    "count": len(numbers),
+                    "cancelled": len(
+                        receipts.filtered(
+                            lambda r, p=prefix: r.state == "cancel"
+                            and r.name.startswith(p)
+                        )
+                    ),
+                    "missing": missing,
+                    "duplicated": duplicated,
+                }
+            )
+        return result
 
     # -- set-up ----------------------------------------------------------------
 

@@ -147,6 +147,8 @@ class TestPosBooks(PosBooksCommon):
         self.assertEqual(types[self.type_tours], D("25.00"))
         self.assertEqual(data["remaining"], D("100.00"))
         self.assertEqual(data["deposits"], deposit)
+        (serie,) = data["quittancier"]
+        self.assertEqual((serie["count"], serie["missing"], serie["cancelled"]), (1, [], 0))
         wizard = self.env["tourism.regie.recap.wizard"].create(
             {
                 "regie_id": self.regie.id,
@@ -160,6 +162,7 @@ class TestPosBooks(PosBooksCommon):
             .decode()
         )
         self.assertIn("cent euros", html)
+        self.assertIn("No gap", html)
         html = (
             self.env["ir.actions.report"]
             ._render_qweb_html("tourism_regie.report_regie_situation", wizard.ids)[0]

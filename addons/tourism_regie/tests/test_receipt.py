@@ -121,3 +121,16 @@ class TestReceipt(RegieCommon):
         self.assertIn(
             "mille deux cent trente-quatre euros et cinquante-six centimes", html
         )
+
+    def test_quittancier_check_finds_gaps(self):
+        receipts = self.env["tourism.regie.receipt"]
+        for amount in (1, 2, 3, 4):
+            receipts |= self.make_receipt(amount)
+        receipts[1].cancel_reason = "Doublon"
+        receipts[1].action_cancel()
+        (serie,) = self.regie._quittancier_check(receipts)
+        self.assertEqual((serie["count"], serie["cancelled"], serie["missing"]), (4, 1, []))
+        # A page torn out of the series shows as a missing number.
+        (serie,) = self.regie._quittancier_check(receipts - receipts[2])
+        third = int(receipts[2].name.rpartition("-")[2])
+        self.assertEqual(serie["missing"], [third])
