@@ -553,13 +553,17 @@ class TourismRegie(models.Model):
             ],
             order="stop_at",
         )
-        receipts = self.env["tourism.regie.receipt"].sudo().search(
-            [
-                ("regie_id", "=", self.id),
-                ("state", "!=", "draft"),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-            ]
+        receipts = (
+            self.env["tourism.regie.receipt"]
+            .sudo()
+            .search(
+                [
+                    ("regie_id", "=", self.id),
+                    ("state", "!=", "draft"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ]
+            )
         )
         return {
             "rows": rows,

@@ -148,7 +148,9 @@ class TestPosBooks(PosBooksCommon):
         self.assertEqual(data["remaining"], D("100.00"))
         self.assertEqual(data["deposits"], deposit)
         (serie,) = data["quittancier"]
-        self.assertEqual((serie["count"], serie["missing"], serie["cancelled"]), (1, [], 0))
+        self.assertEqual(
+            (serie["count"], serie["missing"], serie["cancelled"]), (1, [], 0)
+        )
         wizard = self.env["tourism.regie.recap.wizard"].create(
             {
                 "regie_id": self.regie.id,

@@ -129,7 +129,9 @@ class TestReceipt(RegieCommon):
         receipts[1].cancel_reason = "Doublon"
         receipts[1].action_cancel()
         (serie,) = self.regie._quittancier_check(receipts)
-        self.assertEqual((serie["count"], serie["cancelled"], serie["missing"]), (4, 1, []))
+        self.assertEqual(
+            (serie["count"], serie["cancelled"], serie["missing"]), (4, 1, [])
+        )
         # A page torn out of the series shows as a missing number.
         (serie,) = self.regie._quittancier_check(receipts - receipts[2])
         third = int(receipts[2].name.rpartition("-")[2])
