@@ -188,13 +188,18 @@ class TourismRegieDeposit(models.Model):
             name = self.env["ir.sequence"].next_by_code(
                 "tourism.regie.deposit", sequence_date=deposit.date
             )
+            natures = dict(
+                self.env["tourism.regie.deposit.line"]
+                ._fields["nature"]
+                ._description_selection(self.env)
+            )
             move_lines = [
                 fields.Command.create(
                     {
                         "name": self.env._(
                             "%(number)s %(nature)s %(point)s",
                             number=name,
-                            nature=dict(line._fields["nature"].selection)[line.nature],
+                            nature=natures[line.nature],
                             point=line.bit_id.name or "",
                         ).strip(),
                         "account_id": line.account_id.id,
