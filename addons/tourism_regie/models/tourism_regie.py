@@ -1,0 +1,633 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from decimal import Decimal
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import regie_maths
+
+
+class TourismRegie(models.Model):
+    _name = "tourism.regie"
+    _description = "Régie de recettes"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name"
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    kind = fields.Selection(
+        [("receipts", "Recettes"), ("advances_receipts", "Avances et recettes")],
+        required=True,
+        default="receipts",
+        tracking=True,
+        help="A régie d'avances et de recettes may also pay third parties back.",
+    )
+    act_reference = fields.Char(string="Acte constitutif", tracking=True)
+    act_date = fields.Date(string="Date of the Acte", tracking=True)
+    act_file = fields.Binary(string="Acte (file)", attachment=True)
+    act_filename = fields.Char()
+    receipt_type_ids = fields.One2many(
+        "tourism.regie.receipt.type", "regie_id", string="Authorised Receipts"
+    )
+    max_cash = fields.Monetary(
+        string="Maximum Cash (encaisse)",
+        tracking=True,
+        help="Cash and cheques held above this amount must be paid to the comptable.",
+    )
+    cash_float = fields.Monetary(
+        string="Cash Float per Till",
+        tracking=True,
+        help="Fonds de caisse: stays in each till at a versement.",
+    )
+    deposit_max_days = fields.Integer(
+        string="Versement at least every (days)", default=31
+    )
+    regisseur_id = fields.Many2one(
+        "res.users", string="Régisseur titulaire", required=True, tracking=True
+    )
+    mandataire_ids = fields.One2many(
+        "tourism.regie.mandataire", "regie_id", string="Mandataires"
+    )
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Manager",
+        tracking=True,
+        help="Told of the alerts together with the régisseur.",
+    )
+    comptable_partner_id = fields.Many2one(
+        "res.partner", string="Comptable public", tracking=True
+    )
+    pos_config_ids = fields.One2many(
+        "pos.config", "tourism_regie_id", string="Points of Sale"
+    )
+    journal_id = fields.Many2one(
+        "account.journal",
+        string="Régie Journal",
+        required=True,
+        check_company=True,
+        domain="[('type', '=', 'general')]",
+        help="Receipts and versements are posted here; its entries are hashed.",
+    )
+    cash_account_id = fields.Many2one(
+        "account.account",
+        string="Cash Account",
+        required=True,
+        check_company=True,
+        help="Cash collected in the back office (quittancier).",
+    )
+    cheque_account_id = fields.Many2one(
+        "account.account",
+        string="Cheques Account",
+        required=True,
+        check_company=True,
+        help="Chèques à l'encaissement: back-office and POS cheques.",
+    )
+    card_account_id = fields.Many2one(
+        "account.account",
+        string="Cards Account",
+        check_company=True,
+        help="Card payments waiting for the bank's payout.",
+    )
+    transfer_account_id = fields.Many2one(
+        "account.account",
+        string="Versements in Transit",
+        required=True,
+        check_company=True,
+        help="Versements made to the comptable, until the treasury statement shows "
+        "them (reconcilable).",
+    )
+    dft_journal_id = fields.Many2one(
+        "account.journal",
+        string="Treasury (DFT) Journal",
+        check_company=True,
+        domain="[('type', '=', 'bank')]",
+        help="The Dépôt de fonds au Trésor account: its statements are imported "
+        "and reconciled with the versements and card payouts.",
+    )
+    receipt_sequence_id = fields.Many2one(
+        "ir.sequence", string="Quittancier Sequence", copy=False, readonly=True
+    )
+    cash_balance = fields.Monetary(
+        compute="_compute_cash_balance", string="Cash and Cheques Held"
+    )
+    last_deposit_date = fields.Date(compute="_compute_cash_balance")
+    deposit_count = fields.Integer(compute="_compute_cash_balance")
+
+    _sql_constraints = [
+        ("journal_uniq", "unique(journal_id)", "Each régie has its own journal."),
+    ]
+
+    @api.constrains("regisseur_id")
+    def _check_regisseur(self):
+        for regie in self:
+            user = regie.regisseur_id
+            if user.share:
+                raise ValidationError(
+                    self.env._("The régisseur must be an employee, not a portal user.")
+                )
+            if user.tourism_is_ordonnateur:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is an ordonnateur and cannot be régisseur "
+                        "(CGCT R1617-3).",
+                        user=user.name,
+                    )
+                )
+            if user.partner_id.is_company:
+                raise ValidationError(
+                    self.env._("The régisseur is a person, not a company.")
+                )
+
+    @api.constrains("max_cash", "cash_float")
+    def _check_amounts(self):
+        for regie in self:
+            if regie.max_cash < 0 or regie.cash_float < 0:
+                raise ValidationError(
+                    self.env._("The maximum cash and the float cannot be negative.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        regies = super().create(vals_list)
+        for regie in regies:
+            regie.receipt_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Quittancier %(regie)s", regie=regie.name),
+                        "code": "tourism.regie.receipt",
+                        "implementation": "no_gap",
+                        "prefix": "Q%(year)s-",
+                        "padding": 5,
+                        "company_id": regie.company_id.id,
+                    }
+                )
+            )
+            # Posted régie entries are chained by a hash and cannot change.
+            regie.journal_id.sudo().restrict_mode_hash_table = True
+        return regies
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "journal_id" in vals:
+            self.journal_id.sudo().restrict_mode_hash_table = True
+        return res
+
+    # -- accounts and balances ------------------------------------------------
+
+    def _till_cash_accounts(self):
+        """{account: information point} of the tills' cash books."""
+        self.ensure_one()
+        result = {}
+        for config in self.pos_config_ids:
+            for method in config.payment_method_ids.filtered("is_cash_count"):
+                account = method.journal_id.default_account_id
+                if account:
+                    result[account] = config.tourism_bit_id
+        return result
+
+    def _nature_accounts(self):
+        """{account: (nature, information point or empty)} of the régie's money."""
+        self.ensure_one()
+        result = {self.cash_account_id: ("cash", self.env["tourism.bit"])}
+        for account, bit in self._till_cash_accounts().items():
+            result[account] = ("cash", bit)
+        result[self.cheque_account_id] = ("cheque", self.env["tourism.bit"])
+        if self.card_account_id:
+            result[self.card_account_id] = ("card", self.env["tourism.bit"])
+        return result
+
+    def _balances(self, date_to=None, date_from=None, accounts=None):
+        """{account: Decimal balance} of posted lines in [date_from, date_to]."""
+        self.ensure_one()
+        accounts = accounts or self.env["account.account"].union(
+            *self._nature_accounts()
+        )
+        domain = [
+            ("account_id", "in", accounts.ids),
+            ("parent_state", "=", "posted"),
+            ("company_id", "=", self.company_id.id),
+        ]
+        if date_to:
+            domain.append(("date", "<=", date_to))
+        if date_from:
+            domain.append(("date", ">=", date_from))
+        groups = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(domain, ["account_id"], ["balance:sum"])
+        )
+        result = {account: Decimal("0.00") for account in accounts}
+        for account, balance in groups:
+            result[account] = regie_maths.to_money(balance)
+        return result
+
+    @api.depends_context("uid")
+    def _compute_cash_balance(self):
+        deposits = dict(
+            self.env["tourism.regie.deposit"]
+            .sudo()
+            ._read_group(
+                [("regie_id", "in", self.ids), ("state", "!=", "draft")],
+                ["regie_id"],
+                ["date:max"],
+            )
+        )
+        counts = dict(
+            self.env["tourism.regie.deposit"]
+            .sudo()
+            ._read_group([("regie_id", "in", self.ids)], ["regie_id"], ["__count"])
+        )
+        for regie in self:
+            if not regie.id or not regie.cash_account_id:
+                regie.cash_balance = 0.0
+            else:
+                balances = regie._balances()
+                held = sum(
+                    balance
+                    for account, balance in balances.items()
+                    if account != regie.card_account_id
+                )
+                regie.cash_balance = float(held)
+            regie.last_deposit_date = deposits.get(regie)
+            regie.deposit_count = counts.get(regie, 0)
+
+    def situation(self, day=None):
+        """Cash that should be in each till (and the back office) on a day, for an
+        on-site control: list of dicts (bit name, nature, account, amount)."""
+        self.ensure_one()
+        day = day or fields.Date.context_today(self)
+        balances = self._balances(date_to=day)
+        rows = []
+        for account, (nature, bit) in self._nature_accounts().items():
+            rows.append(
+                {
+                    "bit": bit.name or self.env._("Back office"),
+                    "nature": nature,
+                    "nature_label": dict(
+                        self.env["tourism.regie.deposit.line"]
+                        ._fields["nature"]
+                        ._description_selection(self.env)
+                    )[nature],
+                    "account": account.display_name,
+                    "amount": balances.get(account, Decimal("0.00")),
+                }
+            )
+        return rows
+
+    # -- who may operate -----------------------------------------------------
+
+    def _check_operator(self, user=None, day=None):
+        """The régisseur, an active mandataire or a manager may operate the régie."""
+        user = user or self.env.user
+        day = day or fields.Date.context_today(self)
+        for regie in self:
+            if user == regie.regisseur_id or user.has_group(
+                "tourism_base.group_tourism_manager"
+            ):
+                continue
+            if any(
+                m.user_id == user and m._is_active(day) for m in regie.mandataire_ids
+            ):
+                continue
+            raise UserError(
+                self.env._(
+                    "%(user)s is neither the régisseur nor a mandataire of %(regie)s "
+                    "on this date.",
+                    user=user.name,
+                    regie=regie.name,
+                )
+            )
+
+    # -- alerts ---------------------------------------------------------------
+
+    @api.model
+    def _cron_check_alerts(self):
+        today = fields.Date.context_today(self)
+        for regie in self.search([]):
+            regie._check_alerts(today)
+
+    def _check_alerts(self, today):
+        """Activity and e-mail to the régisseur and the manager when the cash is
+        above the maximum or a versement is due. One open alert at a time."""
+        self.ensure_one()
+        reasons = regie_maths.deposit_due(
+            self.cash_balance,
+            self.max_cash,
+            self.last_deposit_date,
+            today,
+            self.deposit_max_days,
+        )
+        if not reasons:
+            return []
+        activity_type = self.env.ref("tourism_regie.mail_activity_type_deposit_due")
+        if self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
+            return reasons
+        messages = {
+            "maximum": self.env._("The cash held is above the maximum encaisse."),
+            "monthly": self.env._("No versement for a month: one is due."),
+        }
+        note = " ".join(messages[r] for r in reasons)
+        for user in (self.regisseur_id | self.manager_id).filtered("active"):
+            self.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=user.id,
+                note=note,
+                date_deadline=today,
+            )
+        template = self.env.ref("tourism_regie.mail_template_deposit_due")
+        self.with_context(tourism_alert_note=note).message_post_with_source(
+            template,
+            subtype_xmlid="mail.mt_comment",
+        )
+        return reasons
+
+    def _alert_partners(self):
+        return (self.regisseur_id | self.manager_id).partner_id
+
+    # -- inalterability -------------------------------------------------------
+
+    def _integrity_results(self):
+        """Odoo's hash chain check, kept to the régie's journal."""
+        self.ensure_one()
+        results = self.company_id.sudo()._check_hash_integrity()["results"]
+        name = self.journal_id.name
+        return [r for r in results if r["journal_name"].startswith(name)]
+
+    def action_print_integrity(self):
+        return self.env.ref(
+            "tourism_regie.action_report_regie_integrity"
+        ).report_action(self)
+
+    # -- reconciliation -------------------------------------------------------
+
+    def _book_items_to_match(self):
+        """Versements in transit and card payments not yet met on the statement."""
+        self.ensure_one()
+        accounts = self.transfer_account_id | self.card_account_id
+        return self.env["account.move.line"].search(
+            [
+                ("account_id", "in", accounts.ids),
+                ("parent_state", "=", "posted"),
+                ("reconciled", "=", False),
+                ("balance", ">", 0),
+            ],
+            order="date, id",
+        )
+
+    def _statement_lines_to_match(self):
+        self.ensure_one()
+        if not self.dft_journal_id:
+            return self.env["account.bank.statement.line"]
+        return self.env["account.bank.statement.line"].search(
+            [
+                ("journal_id", "=", self.dft_journal_id.id),
+                ("is_reconciled", "=", False),
+                ("state", "=", "posted"),
+            ],
+            order="date, id",
+        )
+
+    def action_auto_reconcile(self):
+        """Match statement lines with versements (by number, then amount and date)
+        and card payments (amount and date); the rest is left to the reconciliation
+        widget."""
+        matched = 0
+        for regie in self:
+            st_lines = regie._statement_lines_to_match()
+            book = regie._book_items_to_match()
+            pairs, _st_left, _book_left = regie_maths.match_statement(
+                [
+                    {
+                        "id": line.id,
+                        "amount": regie_maths.to_money(line.amount),
+                        "date": line.date,
+                        "ref": " ".join(filter(None, [line.payment_ref, line.ref])),
+                    }
+                    for line in st_lines
+                ],
+                [
+                    {
+                        "id": line.id,
+                        "amount": regie_maths.to_money(line.balance),
+                        "date": line.date,
+                        "ref": line.move_id.ref
+                        if line.account_id == regie.transfer_account_id
+                        else None,
+                    }
+                    for line in book
+                ],
+            )
+            for st_line_id, aml_id in pairs:
+                regie._reconcile_statement_line(
+                    self.env["account.bank.statement.line"].browse(st_line_id),
+                    self.env["account.move.line"].browse(aml_id),
+                )
+                matched += 1
+        return matched
+
+    def _reconcile_statement_line(self, st_line, move_line):
+        """Put the book line's account on the statement line's suspense line and
+        reconcile them; anything else (several lines, another amount) goes through
+        OCA's reconciliation, as the accountant would do by hand."""
+        _liquidity, suspense, other = st_line._seek_for_lines()
+        currency = st_line.currency_id
+        if (
+            len(suspense) == 1
+            and not other
+            and currency.compare_amounts(-suspense.balance, move_line.balance) == 0
+        ):
+            # Same as OCA's 'edit' mode, without its serialized widget state: one
+            # line changes account, then the pair is reconciled.
+            suspense.with_context(skip_account_move_synchronization=True).write(
+                {"account_id": move_line.account_id.id}
+            )
+            (suspense | move_line).reconcile()
+            return
+        st_line._add_account_move_line(move_line)
+        if not st_line.can_reconcile:
+            raise UserError(
+                self.env._(
+                    "Statement line %(line)s cannot be reconciled with %(entry)s.",
+                    line=st_line.payment_ref,
+                    entry=move_line.move_id.name,
+                )
+            )
+        st_line.reconcile_bank_line()
+
+    def unmatched_items(self, date_from=None, date_to=None):
+        """Both sides of what is not reconciled yet: statement lines without a
+        book item, and versements / card payments not on a statement."""
+        self.ensure_one()
+        st_lines = self._statement_lines_to_match()
+        book = self._book_items_to_match()
+        if date_from:
+            st_lines = st_lines.filtered(lambda line: line.date >= date_from)
+            book = book.filtered(lambda line: line.date >= date_from)
+        if date_to:
+            st_lines = st_lines.filtered(lambda line: line.date <= date_to)
+            book = book.filtered(lambda line: line.date <= date_to)
+        return st_lines, book
+
+    # -- état récapitulatif -----------------------------------------------------
+
+    def recap_data(self, date_from, date_to):
+        """Figures of the état récapitulatif for a period (amounts in Decimal)."""
+        self.ensure_one()
+        accounts = self._nature_accounts()
+        opening = self._balances(date_to=fields.Date.subtract(date_from, days=1))
+        lines = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("account_id", "in", [a.id for a in accounts]),
+                    ("parent_state", "=", "posted"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["account_id"],
+                ["debit:sum", "credit:sum"],
+            )
+        )
+        moves = {account: (debit, credit) for account, debit, credit in lines}
+        rows = []
+        for account, (nature, bit) in accounts.items():
+            debit, credit = moves.get(account, (0, 0))
+            recap = regie_maths.recap_line(
+                opening.get(account, 0), str(debit), str(credit)
+            )
+            rows.append(
+                {"account": account, "nature": nature, "bit": bit, "recap": recap}
+            )
+        by_type = defaultdict(lambda: Decimal("0.00"))
+        type_lines = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("account_id", "in", self.receipt_type_ids.account_id.ids),
+                    ("parent_state", "=", "posted"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                    "|",
+                    ("journal_id", "=", self.journal_id.id),
+                    ("journal_id", "in", self.pos_config_ids.journal_id.ids),
+                ],
+                ["account_id"],
+                ["balance:sum"],
+            )
+        )
+        for account, balance in type_lines:
+            by_type[account] = -regie_maths.to_money(balance)
+        types = [
+            {"type": rtype, "amount": by_type.get(rtype.account_id, Decimal("0.00"))}
+            for rtype in self.receipt_type_ids
+        ]
+        deposits = self.env["tourism.regie.deposit"].search(
+            [
+                ("regie_id", "=", self.id),
+                ("state", "!=", "draft"),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            order="date, id",
+        )
+        held = sum(
+            (r["recap"].closing for r in rows if r["nature"] != "card"),
+            Decimal("0.00"),
+        )
+        sessions = self.env["pos.session"].search(
+            [
+                ("tourism_regie_id", "=", self.id),
+                ("state", "=", "closed"),
+                ("stop_at", ">=", date_from),
+                ("stop_at", "<", fields.Date.add(date_to, days=1)),
+            ],
+            order="stop_at",
+        )
+        receipts = (
+            self.env["tourism.regie.receipt"]
+            .sudo()
+            .search(
+                [
+                    ("regie_id", "=", self.id),
+                    ("state", "!=", "draft"),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ]
+            )
+        )
+        return {
+            "rows": rows,
+            "types": types,
+            "quittancier": self._quittancier_check(receipts),
+            "third_party_total": sum(
+                (t["amount"] for t in types if t["type"].is_third_party),
+                Decimal("0.00"),
+            ),
+            "own_total": sum(
+                (t["amount"] for t in types if not t["type"].is_third_party),
+                Decimal("0.00"),
+            ),
+            "deposits": deposits,
+            "remaining": held,
+            "differences": sessions.filtered(
+                lambda s: not s.currency_id.is_zero(s.tourism_cash_difference)
+            ),
+        }
+
+    def _quittancier_check(self, receipts):
+        """First and last number of the receipts, cancelled ones, and the numbers
+        missing or used twice in between (the comptable checks the series)."""
+        by_prefix = {}
+        for receipt in receipts:
+            prefix, _sep, number = receipt.name.rpartition("-")
+            if number.isdigit():
+                by_prefix.setdefault(prefix, []).append(int(number))
+        result = []
+        for prefix, numbers in sorted(by_prefix.items()):
+            missing, duplicated = regie_maths.sequence_gaps(numbers)
+            result.append(
+                {
+                    "first": f"{prefix}-{min(numbers):05d}",
+                    "last": f"{prefix}-{max(numbers):05d}",
+                    "count": len(numbers),
+                    "cancelled": len(
+                        receipts.filtered(
+                            lambda r, p=prefix: r.state == "cancel"
+                            and r.name.startswith(p)
+                        )
+                    ),
+                    "missing": missing,
+                    "duplicated": duplicated,
+                }
+            )
+        return result
+
+    # -- set-up ----------------------------------------------------------------
+
+    def action_attach_points_of_sale(self, config_ids):
+        """Attach tills to the régie; their card and cheque payments then wait on
+        the régie's cards and cheques accounts."""
+        self.ensure_one()
+        configs = self.env["pos.config"].browse(config_ids)
+        configs.tourism_regie_id = self
+        self._setup_payment_method_accounts()
+        return True
+
+    def _setup_payment_method_accounts(self):
+        for regie in self:
+            methods = regie.pos_config_ids.payment_method_ids
+            cheques = methods.filtered(lambda m: m.tourism_payment_nature == "cheque")
+            cheques.outstanding_account_id = regie.cheque_account_id
+            if regie.card_account_id:
+                cards = methods.filtered(lambda m: m.tourism_payment_nature == "card")
+                cards.outstanding_account_id = regie.card_account_id

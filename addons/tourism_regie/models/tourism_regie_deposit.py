@@ -1,0 +1,297 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from decimal import Decimal
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import regie_maths
+
+
+class TourismRegieDeposit(models.Model):
+    """A versement to the comptable public, with its bordereau."""
+
+    _name = "tourism.regie.deposit"
+    _description = "Versement to the Comptable"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Number", readonly=True, copy=False, default="/")
+    regie_id = fields.Many2one(
+        "tourism.regie",
+        string="Régie",
+        required=True,
+        tracking=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(related="regie_id.company_id", store=True)
+    currency_id = fields.Many2one(related="regie_id.currency_id")
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    period_start = fields.Date(
+        compute="_compute_period_start",
+        store=True,
+        readonly=False,
+        help="Receipts collected since this date are listed on the bordereau.",
+    )
+    line_ids = fields.One2many(
+        "tourism.regie.deposit.line", "deposit_id", string="Amounts", copy=False
+    )
+    amount_cash = fields.Monetary(compute="_compute_amounts", store=True, string="Cash")
+    amount_cheque = fields.Monetary(
+        compute="_compute_amounts", store=True, string="Cheques"
+    )
+    amount_total = fields.Monetary(
+        compute="_compute_amounts", store=True, string="Total"
+    )
+    amount_words = fields.Char(
+        compute="_compute_amount_words", string="Amount in Words"
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("done", "Paid in"),
+            ("acknowledged", "Acknowledged"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    move_id = fields.Many2one("account.move", string="Entry", readonly=True, copy=False)
+    cheque_receipt_ids = fields.Many2many(
+        "tourism.regie.receipt",
+        compute="_compute_cheque_receipts",
+        string="Cheques of the Quittancier",
+    )
+    ack_date = fields.Date(string="Acknowledged on", tracking=True, copy=False)
+    ack_number = fields.Char(
+        string="Comptable's Receipt No.", tracking=True, copy=False
+    )
+    is_reconciled = fields.Boolean(
+        compute="_compute_is_reconciled",
+        compute_sudo=True,
+        string="On the Treasury Statement",
+        help="The treasury statement shows this versement.",
+    )
+
+    @api.depends("regie_id")
+    def _compute_period_start(self):
+        for deposit in self:
+            previous = self.search(
+                [
+                    ("regie_id", "=", deposit.regie_id.id),
+                    ("state", "!=", "draft"),
+                    ("id", "!=", deposit._origin.id or 0),
+                ],
+                order="date desc",
+                limit=1,
+            )
+            deposit.period_start = (
+                fields.Date.add(previous.date, days=1) if previous else False
+            )
+
+    @api.depends("line_ids.amount", "line_ids.nature")
+    def _compute_amounts(self):
+        for deposit in self:
+            cash = sum(
+                regie_maths.to_money(str(line.amount))
+                for line in deposit.line_ids
+                if line.nature == "cash"
+            )
+            cheque = sum(
+                regie_maths.to_money(str(line.amount))
+                for line in deposit.line_ids
+                if line.nature == "cheque"
+            )
+            deposit.amount_cash = float(cash)
+            deposit.amount_cheque = float(cheque)
+            deposit.amount_total = float(cash + cheque)
+
+    @api.depends("amount_total")
+    def _compute_amount_words(self):
+        for deposit in self:
+            deposit.amount_words = regie_maths.amount_in_words(
+                str(deposit.amount_total)
+            )
+
+    @api.depends("regie_id", "date", "period_start")
+    def _compute_cheque_receipts(self):
+        for deposit in self:
+            domain = [
+                ("regie_id", "=", deposit.regie_id.id),
+                ("payment_nature", "=", "cheque"),
+                ("state", "=", "posted"),
+                ("date", "<=", deposit.date),
+            ]
+            if deposit.period_start:
+                domain.append(("date", ">=", deposit.period_start))
+            deposit.cheque_receipt_ids = self.env["tourism.regie.receipt"].search(
+                domain
+            )
+
+    def _compute_is_reconciled(self):
+        for deposit in self:
+            line = deposit.move_id.line_ids.filtered(
+                lambda aml, d=deposit: aml.account_id == d.regie_id.transfer_account_id
+            )
+            deposit.is_reconciled = bool(line) and all(line.mapped("reconciled"))
+
+    def action_compute_lines(self):
+        """Propose what to pay in: what each account holds on the date, the float
+        staying in each till."""
+        for deposit in self:
+            if deposit.state != "draft":
+                raise UserError(self.env._("The versement is already paid in."))
+            regie = deposit.regie_id.sudo()
+            balances = regie._balances(date_to=deposit.date)
+            tills = regie._till_cash_accounts()
+            commands = [fields.Command.clear()]
+            for account, (nature, bit) in regie._nature_accounts().items():
+                if nature == "card":
+                    continue  # the bank pays cards out, not the régisseur
+                balance = balances.get(account, Decimal("0.00"))
+                if balance <= 0:
+                    continue
+                amount = (
+                    regie_maths.cash_to_deposit(balance, str(regie.cash_float))
+                    if account in tills
+                    else balance
+                )
+                commands.append(
+                    fields.Command.create(
+                        {
+                            "nature": nature,
+                            "bit_id": bit.id,
+                            "account_id": account.id,
+                            "balance": float(balance),
+                            "amount": float(amount),
+                        }
+                    )
+                )
+            deposit.line_ids = commands
+        return True
+
+    def action_validate(self):
+        """Post the versement: the money leaves the régie's accounts for the
+        comptable (in transit until the treasury statement shows it)."""
+        for deposit in self:
+            if deposit.state != "draft":
+                raise UserError(self.env._("The versement is already paid in."))
+            deposit.regie_id._check_operator()
+            lines = deposit.line_ids.filtered(
+                lambda line: not line.currency_id.is_zero(line.amount)
+            )
+            if not lines:
+                raise UserError(self.env._("There is nothing to pay in."))
+            regie = deposit.regie_id.sudo()
+            name = self.env["ir.sequence"].next_by_code(
+                "tourism.regie.deposit", sequence_date=deposit.date
+            )
+            natures = dict(
+                self.env["tourism.regie.deposit.line"]
+                ._fields["nature"]
+                ._description_selection(self.env)
+            )
+            move_lines = [
+                fields.Command.create(
+                    {
+                        "name": self.env._(
+                            "%(number)s %(nature)s %(point)s",
+                            number=name,
+                            nature=natures[line.nature],
+                            point=line.bit_id.name or "",
+                        ).strip(),
+                        "account_id": line.account_id.id,
+                        "credit": line.amount,
+                    }
+                )
+                for line in lines
+            ]
+            move_lines.append(
+                fields.Command.create(
+                    {
+                        "name": self.env._("Versement %(number)s", number=name),
+                        "account_id": regie.transfer_account_id.id,
+                        "partner_id": regie.comptable_partner_id.id,
+                        "debit": sum(lines.mapped("amount")),
+                    }
+                )
+            )
+            move = (
+                self.env["account.move"]
+                .with_user(SUPERUSER_ID)
+                .create(
+                    {
+                        "journal_id": regie.journal_id.id,
+                        "date": deposit.date,
+                        "ref": name,
+                        "line_ids": move_lines,
+                    }
+                )
+            )
+            move.action_post()
+            deposit.write({"name": name, "state": "done", "move_id": move.id})
+        return True
+
+    def action_acknowledge(self):
+        for deposit in self:
+            if deposit.state != "done":
+                raise UserError(self.env._("Only a paid-in versement is acknowledged."))
+            if not deposit.ack_date or not deposit.ack_number:
+                raise UserError(
+                    self.env._("Give the date and number of the comptable's receipt.")
+                )
+            deposit.state = "acknowledged"
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(d.state != "draft" for d in self):
+            raise UserError(self.env._("A paid-in versement cannot be deleted."))
+
+    def type_summary(self):
+        """Receipts of the period by receipt type, third parties apart: list of
+        (receipt type, amount) for the bordereau."""
+        self.ensure_one()
+        regie = self.regie_id.sudo()
+        domain = [
+            ("account_id", "in", regie.receipt_type_ids.account_id.ids),
+            ("parent_state", "=", "posted"),
+            ("date", "<=", self.date),
+            "|",
+            ("journal_id", "=", regie.journal_id.id),
+            ("journal_id", "in", regie.pos_config_ids.journal_id.ids),
+        ]
+        if self.period_start:
+            domain.append(("date", ">=", self.period_start))
+        totals = defaultdict(lambda: Decimal("0.00"))
+        for account, balance in (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(domain, ["account_id"], ["balance:sum"])
+        ):
+            totals[account] = -regie_maths.to_money(balance)
+        return [
+            (rtype, totals.get(rtype.account_id, Decimal("0.00")))
+            for rtype in regie.receipt_type_ids
+        ]
+
+    def pos_cheque_total(self):
+        """Cheques taken at the tills in the period (the tills record no number)."""
+        self.ensure_one()
+        domain = [
+            ("session_id.tourism_regie_id", "=", self.regie_id.id),
+            ("session_id.state", "=", "closed"),
+            ("payment_method_id.tourism_payment_nature", "=", "cheque"),
+            ("payment_date", "<", fields.Date.add(self.date, days=1)),
+        ]
+        if self.period_start:
+            domain.append(("payment_date", ">=", self.period_start))
+        payments = self.env["pos.payment"].sudo().search(domain)
+        return len(payments), regie_maths.to_money(str(sum(payments.mapped("amount"))))
+
+    def action_print(self):
+        return self.env.ref("tourism_regie.action_report_regie_deposit").report_action(
+            self
+        )

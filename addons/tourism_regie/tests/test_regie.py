@@ -1,0 +1,86 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+from odoo.tests.common import new_test_user
+
+from .common import RegieCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRegie(RegieCommon):
+    def test_created_with_quittancier_and_hashed_journal(self):
+        self.assertTrue(self.journal.restrict_mode_hash_table)
+        self.assertEqual(self.regie.receipt_sequence_id.implementation, "no_gap")
+
+    def test_regisseur_cannot_be_ordonnateur(self):
+        president = new_test_user(self.env, login="president", name="Président")
+        president.tourism_is_ordonnateur = True
+        with self.assertRaisesRegex(ValidationError, "ordonnateur"):
+            self.regie.regisseur_id = president
+
+    def test_regisseur_is_not_a_portal_user(self):
+        portal = new_test_user(self.env, login="portal_x", groups="base.group_portal")
+        with self.assertRaises(ValidationError):
+            self.regie.regisseur_id = portal
+
+    def test_mandataire_checks(self):
+        president = new_test_user(self.env, login="president2", name="Président")
+        president.tourism_is_ordonnateur = True
+        with self.assertRaises(ValidationError):
+            self.regie.mandataire_ids = [
+                Command.create({"user_id": president.id, "date_from": "2026-01-01"})
+            ]
+        with self.assertRaises(ValidationError):
+            self.regie.mandataire_ids = [
+                Command.create(
+                    {
+                        "user_id": self.regisseur.id,
+                        "date_from": "2026-02-01",
+                        "date_to": "2026-01-01",
+                    }
+                )
+            ]
+
+    def test_third_party_type_names_its_third_parties(self):
+        with self.assertRaisesRegex(ValidationError, "third parties"):
+            self.env["tourism.regie.receipt.type"].create(
+                {
+                    "name": "Billets sans convention",
+                    "regie_id": self.regie.id,
+                    "account_id": self.acc_tickets.id,
+                    "is_third_party": True,
+                }
+            )
+
+    def test_negative_maximum_refused(self):
+        with self.assertRaises(ValidationError):
+            self.regie.max_cash = -1
+
+    def test_demo_regie(self):
+        regie = self.env.ref("tourism_regie.regie_chalosse_tursan")
+        self.assertEqual(
+            regie.regisseur_id, self.env.ref("tourism_base.user_regisseur")
+        )
+        self.assertEqual(
+            sorted(regie.receipt_type_ids.mapped("name")),
+            sorted(
+                [
+                    "Boutique",
+                    "Billetterie pour compte de tiers",
+                    "Visites guidées",
+                    "Taxe de séjour",
+                ]
+            ),
+        )
+        self.assertEqual(len(regie.pos_config_ids), 5)
+        cheque = regie.pos_config_ids.payment_method_ids.filtered(
+            lambda m: m.tourism_payment_nature == "cheque"
+        )
+        self.assertEqual(cheque.outstanding_account_id, regie.cheque_account_id)
+        deposit = self.env.ref("tourism_regie.deposit_chalosse_tursan_1")
+        self.assertEqual(deposit.state, "done")
+        # 192.00 cheque + 88.00 + 63.36 cash
+        self.assertEqual(deposit.amount_total, 343.36)
+        self.assertEqual(deposit.amount_cheque, 192.00)

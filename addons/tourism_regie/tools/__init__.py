@@ -1,0 +1,2 @@
+from . import regie_maths
+from . import statement_csv

@@ -1,0 +1,184 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Arithmetic and checks of a régie de recettes, no ORM.
+
+Money comes in as int, str or Decimal (a float is read through ``str``) and goes
+out as Decimal quantized to the cent.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from num2words import num2words
+
+CENT = Decimal("0.01")
+
+
+def to_money(value):
+    """Decimal at the cent (half up, as the comptable counts)."""
+    if isinstance(value, float):
+        value = str(value)
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def amount_in_words(amount, currency_unit="euro", cent_unit="centime"):
+    """French amount in words for receipts and bordereaux.
+
+    ``num2words(..., to='currency')`` reads an int as cents, so euros and cents
+    are spelt separately. 'un million d'euros' takes the elided 'de'.
+    """
+    amount = to_money(amount)
+    if amount < 0:
+        return "moins " + amount_in_words(-amount, currency_unit, cent_unit)
+    units = int(amount)
+    cents = int((amount - units) * 100)
+    words = num2words(units, lang="fr")
+    plural = currency_unit + ("s" if units > 1 else "")
+    if units >= 1000000 and units % 1000000 == 0:
+        # 'deux millions d'euros', 'un milliard d'euros'
+        text = (
+            f"{words} d'{plural}" if plural[0] in "aeiouy" else f"{words} de {plural}"
+        )
+    else:
+        text = f"{words} {plural}"
+    if cents:
+        text += " et {} {}{}".format(
+            num2words(cents, lang="fr"), cent_unit, "s" if cents > 1 else ""
+        )
+    return text
+
+
+def cash_difference(expected, counted):
+    """Counted minus expected: positive is an excess, negative a shortage."""
+    return to_money(counted) - to_money(expected)
+
+
+def sequence_gaps(numbers):
+    """Missing and duplicated numbers of a numbered series (the quittancier).
+
+    Returns (missing, duplicated), both sorted lists of ints, between the lowest
+    and the highest number given.
+    """
+    numbers = [int(n) for n in numbers]
+    if not numbers:
+        return [], []
+    seen = set()
+    duplicated = set()
+    for number in numbers:
+        if number in seen:
+            duplicated.add(number)
+        seen.add(number)
+    missing = [n for n in range(min(seen), max(seen) + 1) if n not in seen]
+    return missing, sorted(duplicated)
+
+
+def chain_hash(previous_hash, payload):
+    """SHA-256 of the previous hash and the record's payload (a string)."""
+    return hashlib.sha256(
+        ((previous_hash or "") + "|" + payload).encode("utf-8")
+    ).hexdigest()
+
+
+def first_broken_link(chain):
+    """Index of the first record whose stored hash does not follow the chain.
+
+    ``chain``: iterable of (payload, stored_hash) in order. None when intact.
+    """
+    previous = ""
+    for index, (payload, stored) in enumerate(chain):
+        if chain_hash(previous, payload) != stored:
+            return index
+        previous = stored
+    return None
+
+
+@dataclass(frozen=True)
+class Recap:
+    """One account's line of the état récapitulatif."""
+
+    opening: Decimal
+    receipts: Decimal
+    deposits: Decimal
+    closing: Decimal
+
+
+def recap_line(opening, receipts, deposits):
+    """Closing balance = opening + receipts - deposits (all at the cent)."""
+    opening, receipts, deposits = (
+        to_money(opening),
+        to_money(receipts),
+        to_money(deposits),
+    )
+    if receipts < 0 or deposits < 0:
+        raise ValueError("Receipts and deposits are positive amounts.")
+    return Recap(opening, receipts, deposits, opening + receipts - deposits)
+
+
+def cash_to_deposit(balance, cash_float):
+    """What leaves the till at a versement: everything but the float, never less
+    than nothing."""
+    return max(to_money(balance) - to_money(cash_float), Decimal("0.00"))
+
+
+def deposit_due(cash, maximum, last_deposit, today, max_days=31):
+    """Reasons a versement is due: 'maximum' (cash above the maximum encaisse)
+    and/or 'monthly' (no versement for ``max_days`` days, or never while cash is
+    held). ``last_deposit`` and ``today`` are dates (last_deposit may be None)."""
+    reasons = []
+    cash = to_money(cash)
+    if maximum is not None and to_money(maximum) > 0 and cash > to_money(maximum):
+        reasons.append("maximum")
+    if cash > 0:
+        if not last_deposit or (today - last_deposit).days >= max_days:
+            reasons.append("monthly")
+    return reasons
+
+
+def match_statement(statement_lines, book_items, max_days=5):
+    """Pair statement lines with book items (versements, card payouts).
+
+    Each side is a list of dicts with 'id', 'amount' (Decimal), 'date' and 'ref'
+    (str or None). Rules, in order: same amount and the book reference appears in
+    the statement label; then same amount and the closest date within
+    ``max_days``. Each item is used once. Returns (pairs, unmatched statement ids,
+    unmatched book ids).
+    """
+    free_book = list(book_items)
+    pairs = []
+    unmatched = []
+    pending = []
+    for line in statement_lines:
+        label = (line.get("ref") or "").upper()
+        found = None
+        for item in free_book:
+            ref = (item.get("ref") or "").upper()
+            if (
+                ref
+                and ref in label
+                and to_money(item["amount"]) == to_money(line["amount"])
+            ):
+                found = item
+                break
+        if found:
+            free_book.remove(found)
+            pairs.append((line["id"], found["id"]))
+        else:
+            pending.append(line)
+    for line in pending:
+        candidates = [
+            item
+            for item in free_book
+            if to_money(item["amount"]) == to_money(line["amount"])
+            and abs((item["date"] - line["date"]).days) <= max_days
+        ]
+        if candidates:
+            best = min(
+                candidates,
+                key=lambda item: (abs((item["date"] - line["date"]).days), item["id"]),
+            )
+            free_book.remove(best)
+            pairs.append((line["id"], best["id"]))
+        else:
+            unmatched.append(line["id"])
+    return pairs, unmatched, [item["id"] for item in free_book]

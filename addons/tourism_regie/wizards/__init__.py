@@ -1,0 +1,2 @@
+from . import tourism_regie_recap_wizard
+from . import tourism_regie_statement_import
