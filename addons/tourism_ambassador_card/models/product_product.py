@@ -60,24 +60,6 @@ class ProductProduct(models.Model):
         for quant in pending:
             quant.inventory_quantity = quant.quantity - 1
         self._tourism_demo_restock(products[:4])
-        self._tourism_demo_fix_pos_cert_sequence()
-
-    @api.model
-    def _tourism_demo_fix_pos_cert_sequence(self):
-        """point_of_sale's demo orders predate l10n_fr_pos_cert and all carry
-        secure number 0: the first real sale (number 1) would find several
-        "previous" orders and be refused. Start the demo's chain at 2."""
-        company = self.env.company
-        sequence = company.l10n_fr_pos_cert_sequence_id
-        unnumbered = self.env["pos.order"].search_count(
-            [
-                ("company_id", "=", company.id),
-                ("l10n_fr_secure_sequence_number", "=", 0),
-                ("state", "in", ("paid", "done", "invoiced")),
-            ]
-        )
-        if sequence and unnumbered > 1 and sequence.number_next_actual <= 1:
-            sequence.number_next_actual = 2
 
     @api.model
     def _tourism_demo_stock_valuation(self, categories):
