@@ -208,9 +208,9 @@ def run_step(label, command):
     say(f"  {label}: {time.perf_counter() - start:.0f} s")
 
 
-def create_database(odoo_src, common, db):
+def create_database(odoo_src, common, db, addon="tourism_tax"):
     """Drop `db`, then create it as lib.sh's create_db (no demo) does and install
-    tourism_tax without demo data."""
+    `addon` without demo data."""
     from odoo.service import db as db_service
 
     if db in db_service.list_dbs(True):
@@ -230,8 +230,8 @@ def create_database(odoo_src, common, db):
         + ["--stop-after-init", *quiet],
     )
     run_step(
-        "installing tourism_tax",
-        [python, odoo_bin, *common, "-d", db, "-i", "tourism_tax"]
+        f"installing {addon}",
+        [python, odoo_bin, *common, "-d", db, "-i", addon]
         + ["--stop-after-init", "--without-demo=all", *quiet],
     )
 

@@ -33,23 +33,29 @@ scripts/lib.sh does.
 """
 
 import argparse
+import importlib.util
 import os
 import platform
 import random
-import subprocess
 import sys
-import sysconfig
 import time
 from contextlib import closing
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCAL_DIR = Path(os.environ.get("TOURISM_LOCAL_DIR") or ROOT / ".local")
-PGPORT = os.environ.get("TOURISM_PGPORT") or "55432"
-DB_USER = "odoo"
-DB_PASSWORD = "odoo"
-DB_PREFIX = "tourisme_bench"
+# The helpers (Odoo, PostgreSQL, database) of the tourist tax benchmark.
+_spec = importlib.util.spec_from_file_location(
+    "bench_tourism_tax", ROOT / "scripts" / "bench_tourism_tax.py"
+)
+taxbench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(taxbench)
+say = taxbench.say
+find_odoo = taxbench.find_odoo
+odoo_common_args = taxbench.odoo_common_args
+settle = taxbench.settle
+PGPORT = taxbench.PGPORT
+DB_PREFIX = taxbench.DB_PREFIX
 GOAL_OVERHEAD = 0.10
 BITS = (
     ("Saint-Sever", "SSV"),
@@ -84,76 +90,22 @@ def parse_args():
     return args
 
 
-def say(message):
-    print(message, flush=True)
-
-
-def find_odoo():
-    candidate = Path(os.environ.get("ODOO_SRC") or "/opt/odoo/18.0")
-    for path in (candidate, LOCAL_DIR / "odoo"):
-        if (path / "odoo-bin").is_file():
-            return path.resolve()
-    sys.exit(f"Odoo 18.0 source not found at {candidate}: set ODOO_SRC")
-
-
-def odoo_common_args(odoo_src):
-    addons = [ROOT / "addons", odoo_src / "addons", odoo_src / "odoo" / "addons"]
-    oca_dir = Path(sysconfig.get_paths()["purelib"]) / "odoo" / "addons"
-    if oca_dir.is_dir():
-        addons.append(oca_dir)
-    return [
-        "--addons-path=" + ",".join(str(path) for path in addons),
-        f"--data-dir={LOCAL_DIR / 'filestore'}",
-        "--db_host=127.0.0.1",
-        f"--db_port={PGPORT}",
-        f"--db_user={DB_USER}",
-        f"--db_password={DB_PASSWORD}",
-        "--http-interface=127.0.0.1",
-    ]
-
-
-def run_step(label, command):
-    say(f"  {label} ...")
-    start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode:
-        say("\n".join((result.stdout + result.stderr).splitlines()[-40:]))
-        sys.exit(f"{label} failed (exit status {result.returncode})")
-    say(f"  {label}: {time.perf_counter() - start:.0f} s")
-
-
-def create_database(odoo_src, common, db):
+def create_database(odoo_src, args_common, db):
+    """The tax benchmark's database with tourism_ticketing, or a copy of the
+    template an earlier run kept (--keep-template): the same database, faster."""
     from odoo.service import db as db_service
 
+    template = f"{db}_template"
+    if template not in db_service.list_dbs(True):
+        taxbench.create_database(odoo_src, args_common, db, addon="tourism_ticketing")
+        return
     if db in db_service.list_dbs(True):
         say(f"  dropping the existing database {db}")
         db_service.exp_drop(db)
-    template = f"{db}_template"
-    if template in db_service.list_dbs(True):
-        # --keep-template of an earlier run: the same installed database, faster.
-        say(f"  copying {template}")
-        with closing(odoo_sql_db().db_connect("postgres").cursor()) as cr:
-            cr._cnx.autocommit = True
-            cr.execute(f'CREATE DATABASE "{db}" TEMPLATE "{template}"')
-        return
-    python, odoo_bin = sys.executable, str(odoo_src / "odoo-bin")
-    quiet = ["--http-port=0", "--max-cron-threads=0", "--log-level=warn"]
-    run_step(
-        f"creating {db} (French company, no demo)",
-        [python, str(ROOT / "scripts" / "create_db.py"), str(odoo_src), db, "0"]
-        + common
-        + ["--log-level=warn"],
-    )
-    run_step(
-        "installing l10n_fr_account",
-        [python, odoo_bin, *common, "-d", db, "-i", "l10n_fr_account"]
-        + ["--stop-after-init", *quiet],
-    )
-    run_step(
-        "installing tourism_ticketing",
-        [python, odoo_bin, *common, "-d", db, "-i", "tourism_ticketing"]
-        + ["--stop-after-init", "--without-demo=all", *quiet],
-    )
+    say(f"  copying {template}")
+    with closing(odoo_sql_db().db_connect("postgres").cursor()) as cr:
+        cr._cnx.autocommit = True
+        cr.execute(f'CREATE DATABASE "{db}" TEMPLATE "{template}"')
 
 
 def odoo_sql_db():
@@ -166,12 +118,6 @@ def keep_template(db):
     with closing(odoo_sql_db().db_connect("postgres").cursor()) as cr:
         cr._cnx.autocommit = True
         cr.execute(f'CREATE DATABASE "{db}_template" TEMPLATE "{db}"')
-
-
-def settle(cr):
-    cr.commit()
-    cr.execute("ANALYZE")
-    cr.commit()
 
 
 # -- dataset ----------------------------------------------------------------------
