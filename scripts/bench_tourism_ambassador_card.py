@@ -30,20 +30,26 @@ TOURISM_LOCAL_DIR are read as scripts/lib.sh does.
 """
 
 import argparse
+import importlib.util
 import os
 import platform
 import statistics
 import sys
-import sysconfig
 import time
 from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCAL_DIR = Path(os.environ.get("TOURISM_LOCAL_DIR") or ROOT / ".local")
-PGPORT = os.environ.get("TOURISM_PGPORT") or "55432"
-DB_USER = "odoo"
-DB_PASSWORD = "odoo"
+# The helpers (Odoo source, addons path) of the tourist tax benchmark.
+_spec = importlib.util.spec_from_file_location(
+    "bench_tourism_tax", ROOT / "scripts" / "bench_tourism_tax.py"
+)
+taxbench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(taxbench)
+say = taxbench.say
+find_odoo = taxbench.find_odoo
+odoo_common_args = taxbench.odoo_common_args
+PGPORT = taxbench.PGPORT
 GOAL_RATIO = 1.1
 CONFIG_XMLID = "tourism_pos.pos_config_bit_hagetmau"
 
@@ -60,38 +66,6 @@ def parse_args():
     if min(args.cards, args.orders, args.repeat) < 1:
         parser.error("--cards, --orders and --repeat must be positive")
     return args
-
-
-def say(message):
-    print(message, flush=True)
-
-
-def find_odoo():
-    """The Odoo 18.0 source, as lib.sh's find_odoo (without cloning it)."""
-    for candidate in (
-        Path(os.environ.get("ODOO_SRC") or "/opt/odoo/18.0"),
-        LOCAL_DIR / "odoo",
-    ):
-        if (candidate / "odoo-bin").is_file():
-            return candidate.resolve()
-    sys.exit("Odoo 18.0 source not found: set ODOO_SRC or run scripts/setup.sh")
-
-
-def odoo_common_args(odoo_src):
-    """The options of lib.sh's odoo_common_args."""
-    addons = [ROOT / "addons", odoo_src / "addons", odoo_src / "odoo" / "addons"]
-    oca_dir = Path(sysconfig.get_paths()["purelib"]) / "odoo" / "addons"
-    if oca_dir.is_dir():
-        addons.append(oca_dir)
-    return [
-        "--addons-path=" + ",".join(str(path) for path in addons),
-        f"--data-dir={LOCAL_DIR / 'filestore'}",
-        "--db_host=127.0.0.1",
-        f"--db_port={PGPORT}",
-        f"--db_user={DB_USER}",
-        f"--db_password={DB_PASSWORD}",
-        "--http-interface=127.0.0.1",
-    ]
 
 
 def timed(function, repeat):

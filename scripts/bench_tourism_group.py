@@ -22,11 +22,11 @@ are read as scripts/lib.sh does.
 """
 
 import argparse
+import importlib.util
 import os
 import platform
 import random
 import sys
-import sysconfig
 import time
 from contextlib import closing
 from datetime import date, timedelta
@@ -34,30 +34,15 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCAL_DIR = Path(os.environ.get("TOURISM_LOCAL_DIR") or ROOT / ".local")
-PGPORT = os.environ.get("TOURISM_PGPORT") or "55432"
-DB_USER = "odoo"
-DB_PASSWORD = "odoo"
-
-
-def say(message):
-    print(message, flush=True)
-
-
-def odoo_args(odoo_src):
-    addons = [ROOT / "addons", odoo_src / "addons", odoo_src / "odoo" / "addons"]
-    oca_dir = Path(sysconfig.get_paths()["purelib"]) / "odoo" / "addons"
-    if oca_dir.is_dir():
-        addons.append(oca_dir)
-    return [
-        "--addons-path=" + ",".join(str(path) for path in addons),
-        f"--data-dir={LOCAL_DIR / 'filestore'}",
-        "--db_host=127.0.0.1",
-        f"--db_port={PGPORT}",
-        f"--db_user={DB_USER}",
-        f"--db_password={DB_PASSWORD}",
-        "--log-level=warn",
-    ]
+# The helpers (Odoo source, addons path) of the tourist tax benchmark.
+_spec = importlib.util.spec_from_file_location(
+    "bench_tourism_tax", ROOT / "scripts" / "bench_tourism_tax.py"
+)
+taxbench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(taxbench)
+say = taxbench.say
+find_odoo = taxbench.find_odoo
+odoo_common_args = taxbench.odoo_common_args
 
 
 def bench_pricing(price_group, count, rng):
@@ -162,11 +147,11 @@ def main():
     parser.add_argument("--calls", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    odoo_src = Path(os.environ.get("ODOO_SRC") or "/opt/odoo/18.0")
+    odoo_src = find_odoo()
     sys.path.insert(0, str(odoo_src))
     import odoo
 
-    odoo.tools.config.parse_config(odoo_args(odoo_src))
+    odoo.tools.config.parse_config([*odoo_common_args(odoo_src), "--log-level=warn"])
     odoo.netsvc.init_logger()
     from odoo.addons.tourism_group.tools.pricing import price_group
 
