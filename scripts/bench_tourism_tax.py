@@ -41,13 +41,16 @@ TOURISM_LOCAL_DIR are read as scripts/lib.sh does.
 
 import argparse
 import calendar
+import cProfile
 import math
 import os
 import platform
+import pstats
 import random
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 from collections import defaultdict
 from contextlib import closing
@@ -125,6 +128,12 @@ def parse_args():
         "(default 500: an invoice takes 0.1 to 0.2 s here)",
     )
     parser.add_argument("--seed", type=int, default=2026, help="random seed")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile (b): print the most expensive functions and keep the profiles "
+        "in the temporary directory (the figures are then slower)",
+    )
     parser.add_argument(
         "--chunk",
         type=int,
@@ -648,6 +657,17 @@ def bench_invoicing(env, ref, declarations, expected, chunk):
 # -- report --------------------------------------------------------------------
 
 
+def profile_report(profiler, step):
+    """Print the most expensive functions of `step`; keep the whole profile for
+    `python -m pstats`."""
+    path = Path(tempfile.gettempdir()) / f"bench_tourism_tax.{step}.prof"
+    profiler.dump_stats(path)
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(30)
+    say(f"  profile of {step} kept in {path}")
+
+
 def verdict(ok):
     return "met" if ok else "MISSED"
 
@@ -785,15 +805,27 @@ def benchmark(args, odoo):
         figures["calculator"], results = bench_calculator(compute_stay_tax, stays)
         expected = expected_amounts(stays, results, args.lodgings)
         say("(b) ORM: creating the stay lines")
+        profiler = cProfile.Profile() if args.profile else None
+        if profiler:
+            profiler.enable()
         figures["create"] = bench_stay_creation(
             env(context=quiet), ref, declarations, stays, args.chunk
         )
+        if profiler:
+            profiler.disable()
+            profile_report(profiler, "create")
         settle(cr)
         wrong = check_declarations(declarations, expected)
         if wrong:
             say(f"  WARNING: {wrong} declarations differ from the calculator's amounts")
         say("(b) ORM: recomputing the stays' amounts")
+        if profiler:
+            profiler = cProfile.Profile()
+            profiler.enable()
         figures["recompute"] = bench_stay_recompute(env(context=quiet))
+        if profiler:
+            profiler.disable()
+            profile_report(profiler, "recompute")
         settle(cr)
         sample = args.invoices
         say(

@@ -117,22 +117,29 @@ class TourismLodging(models.Model):
 
     def _get_category(self, day):
         """Tariff category on `day`: an expired classification counts as none."""
+        return self._category_of_code(self._category_code(day))
+
+    def _category_code(self, day):
+        """Code of the tariff category on `day` (None without a nature)."""
         self.ensure_one()
         if not self.nature_id:
-            return self.env["tourism.tax.category"]
+            return None
         classified = self.classification != "0" and (
             not self.classification_expiry or self.classification_expiry >= day
         )
         stars = 0
         if classified and self.classification != "palace":
             stars = int(self.classification)
-        code = category_code(
+        return category_code(
             self.nature_id.code,
             stars=stars,
             is_palace=classified and self.classification == "palace",
         )
+
+    @api.model
+    def _category_of_code(self, code):
         Category = self.env["tourism.tax.category"]
-        return Category.browse(Category._id_by_code().get(code))
+        return Category.browse(code and Category._id_by_code().get(code))
 
     @api.depends("nature_id", "commune_id", "category_id")
     @api.depends_context("date")

@@ -171,9 +171,7 @@ class TourismTaxDeclaration(models.Model):
         elif self.regime == "flat":
             self._add_flat_rate(result)
         else:
-            deliberations = {}
-            for stay in self.stay_ids:
-                part = stay._tax_breakdown(deliberations)
+            for part in self.stay_ids._breakdowns():
                 result["base"] += part["base"]
                 result["nights"] += part["nights"]
                 for surcharge, amount in part["surcharges"].items():
@@ -367,9 +365,7 @@ class TourismTaxDeclaration(models.Model):
                     _('Declare the stays of the period, or tick "Nothing to declare".')
                 )
             declaration.stay_ids._check_stay_values()
-            cache = {}
-            for stay in declaration.stay_ids:
-                stay._tax_breakdown(cache)  # raises a message naming the line
+            declaration.stay_ids._breakdowns()  # raises a message naming the line
             declaration.state = "submitted"
 
     def action_back_to_draft(self):

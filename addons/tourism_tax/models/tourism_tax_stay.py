@@ -1,6 +1,8 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
+import contextvars
+import itertools
+from collections import defaultdict, namedtuple
 from datetime import date
 from decimal import Decimal
 
@@ -15,17 +17,36 @@ from ..tools.calculator import (
 )
 from .tourism_tax_deliberation import to_decimal
 
-
-class LazyLabel:
-    """The label of a stay, made when a message is formatted."""
-
-    __slots__ = ("stay",)
-
-    def __init__(self, stay):
-        self.stay = stay
-
-    def __str__(self):
-        return self.stay._line_label()
+# The stay's fields the tax is computed from, read a column at a time.
+_ROW_FIELDS = (
+    "arrival",
+    "departure",
+    "nights",
+    "persons",
+    "exempt_persons",
+    "price_per_night",
+    "channel",
+    "platform_collected",
+)
+_Row = namedtuple("_Row", _ROW_FIELDS)
+_EXEMPT_FIELDS = (
+    "exempt_minors",
+    "exempt_seasonal",
+    "exempt_emergency",
+    "exempt_low_rent",
+)
+# The stays being created: their defaults per set of fields given, and their
+# computed fields (see _prepare_create_values).
+_CREATING = contextvars.ContextVar("tourism_tax_stay_creating", default=None)
+# What the tax of a batch of stays needs of their lodgings, deliberations and
+# categories, read once for the batch.
+_LodgingInfo = namedtuple(
+    "_LodgingInfo", ("record", "id", "commune", "epci_id", "classification_expiry")
+)
+_DeliberationInfo = namedtuple(
+    "_DeliberationInfo", ("record", "rounding", "proportional_rate", "cap")
+)
+_CategoryInfo = namedtuple("_CategoryInfo", ("record", "id", "is_proportional"))
 
 
 class TourismTaxStay(models.Model):
@@ -41,15 +62,25 @@ class TourismTaxStay(models.Model):
     currency_id = fields.Many2one(related="declaration_id.currency_id")
     # Stored for the statistics (nights and tax by commune, nature, month, channel).
     # Computed per declaration rather than as related fields, which are computed
-    # one stay at a time: a month's register is thousands of stays.
+    # one stay at a time: a month's register is thousands of stays. The computed
+    # fields are precomputed: see _precompute.
     lodging_id = fields.Many2one(
-        "tourism.lodging", compute="_compute_from_declaration", store=True
+        "tourism.lodging",
+        compute="_compute_from_declaration",
+        store=True,
+        precompute=True,
     )
     commune_id = fields.Many2one(
-        "tourism.commune", compute="_compute_from_declaration", store=True
+        "tourism.commune",
+        compute="_compute_from_declaration",
+        store=True,
+        precompute=True,
     )
     nature_id = fields.Many2one(
-        "tourism.lodging.nature", compute="_compute_from_declaration", store=True
+        "tourism.lodging.nature",
+        compute="_compute_from_declaration",
+        store=True,
+        precompute=True,
     )
     classification = fields.Selection(
         selection=lambda self: self.env["tourism.lodging"]
@@ -57,24 +88,30 @@ class TourismTaxStay(models.Model):
         ._description_selection(self.env),
         compute="_compute_from_declaration",
         store=True,
+        precompute=True,
     )
-    period_start = fields.Date(compute="_compute_from_declaration", store=True)
+    period_start = fields.Date(
+        compute="_compute_from_declaration", store=True, precompute=True
+    )
     state = fields.Selection(
         selection=lambda self: self.env["tourism.tax.declaration"]
         ._fields["state"]
         ._description_selection(self.env),
         compute="_compute_from_declaration",
         store=True,
+        precompute=True,
     )
     arrival = fields.Date(required=True)
     departure = fields.Date(required=True)
-    nights = fields.Integer(compute="_compute_nights", store=True)
+    nights = fields.Integer(compute="_compute_nights", store=True, precompute=True)
     persons = fields.Integer(required=True, default=1)
     exempt_minors = fields.Integer(string="Minors")
     exempt_seasonal = fields.Integer(string="Seasonal Workers")
     exempt_emergency = fields.Integer(string="Emergency Housing")
     exempt_low_rent = fields.Integer(string="Low Rent")
-    exempt_persons = fields.Integer(compute="_compute_exempt_persons", store=True)
+    exempt_persons = fields.Integer(
+        compute="_compute_exempt_persons", store=True, precompute=True
+    )
     price_per_night = fields.Float(
         string="Price per Night excl. Taxes",
         digits=(16, 2),
@@ -97,19 +134,33 @@ class TourismTaxStay(models.Model):
         "classified tariff. Leave empty when the platform collected at the right "
         "tariff: nothing is then due by the host for this stay.",
     )
-    taxable_person_nights = fields.Integer(compute="_compute_amounts", store=True)
+    taxable_person_nights = fields.Integer(
+        compute="_compute_amounts", store=True, precompute=True
+    )
     # Floats rounded to the cent rather than Monetary fields: the calculator already
     # rounds each amount to the cent in euros, and a monetary field looks its
     # currency up for every line it writes, which halves the lines computed per
     # second on a department's month. Shown with the monetary widget.
     amount_base = fields.Float(
-        string="Base Tax", digits=(16, 2), compute="_compute_amounts", store=True
+        string="Base Tax",
+        digits=(16, 2),
+        compute="_compute_amounts",
+        store=True,
+        precompute=True,
     )
     amount_surcharges = fields.Float(
-        string="Add-ons", digits=(16, 2), compute="_compute_amounts", store=True
+        string="Add-ons",
+        digits=(16, 2),
+        compute="_compute_amounts",
+        store=True,
+        precompute=True,
     )
     amount_total = fields.Float(
-        string="Total Due", digits=(16, 2), compute="_compute_amounts", store=True
+        string="Total Due",
+        digits=(16, 2),
+        compute="_compute_amounts",
+        store=True,
+        precompute=True,
     )
 
     @api.depends(
@@ -125,7 +176,7 @@ class TourismTaxStay(models.Model):
             by_declaration[stay.declaration_id].append(stay.id)
         for declaration, ids in by_declaration.items():
             lodging = declaration.lodging_id
-            self.browse(ids).update(
+            self.browse(ids)._assign(
                 {
                     "lodging_id": lodging.id,
                     "commune_id": lodging.commune_id.id,
@@ -138,21 +189,54 @@ class TourismTaxStay(models.Model):
 
     @api.depends("arrival", "departure")
     def _compute_nights(self):
-        for stay in self:
-            valid = stay.arrival and stay.departure and stay.departure > stay.arrival
-            stay.nights = (stay.departure - stay.arrival).days if valid else 0
+        self._assign_columns(
+            {
+                "nights": [
+                    (departure - arrival).days
+                    if arrival and departure and departure > arrival
+                    else 0
+                    for arrival, departure in zip(
+                        self.mapped("arrival"), self.mapped("departure"), strict=True
+                    )
+                ]
+            }
+        )
 
     @api.depends(
         "exempt_minors", "exempt_seasonal", "exempt_emergency", "exempt_low_rent"
     )
     def _compute_exempt_persons(self):
-        for stay in self:
-            stay.exempt_persons = (
-                stay.exempt_minors
-                + stay.exempt_seasonal
-                + stay.exempt_emergency
-                + stay.exempt_low_rent
-            )
+        columns = (self.mapped(name) for name in _EXEMPT_FIELDS)
+        self._assign_columns(
+            {"exempt_persons": [sum(row) for row in zip(*columns, strict=True)]}
+        )
+
+    def _assign(self, values):
+        """Set computed fields to the same values on the stays being computed."""
+        if not all(self._ids):
+            self.update(values)
+            return
+        # Straight to the cache, as Odoo does for records being computed, without
+        # comparing each stay's old value (they are being computed: nothing to keep).
+        for name, value in values.items():
+            field = self._fields[name]
+            self.env.remove_to_compute(field, self)
+            value = field.convert_to_cache(value, self)
+            self.env.cache.update(self, field, itertools.repeat(value), dirty=True)
+
+    def _assign_columns(self, columns):
+        """Set computed fields of the stays being computed from lists of values
+        in cache format (same order as the stays): a month's register is thousands
+        of stays, and assigning them one record at a time costs more than
+        computing them."""
+        if not all(self._ids):
+            for stay, *row in zip(self, *columns.values(), strict=True):
+                stay.update(dict(zip(columns, row, strict=True)))
+            return
+        for name, column in columns.items():
+            field = self._fields[name]
+            self.env.remove_to_compute(field, self)
+            self.env.cache.update(self, field, column, dirty=True)
 
     @api.depends(
         "arrival",
@@ -166,140 +250,33 @@ class TourismTaxStay(models.Model):
         "declaration_id.period_id",
     )
     def _compute_amounts(self):
-        cache = {}  # deliberations, categories, tariffs: looked up once for the batch
+        lookups = {}  # deliberations, categories, tariffs, taxes: once for the batch
         names = ("taxable_person_nights", "amount_base", "amount_surcharges")
         values = {name: [] for name in (*names, "amount_total")}
-        for stay in self:
-            try:
-                part = stay._tax_breakdown(cache)
-            except ValidationError:
-                # Shown when the host submits; the line keeps no amount meanwhile.
-                part = {"base": Decimal(0), "surcharges": {}, "nights": 0}
+        for part in self._breakdowns(lookups, raise_errors=False):
+            # An invalid line (part None) is shown when the host submits; it keeps
+            # no amount meanwhile.
+            part = part or {"base": Decimal(0), "surcharges": {}, "nights": 0}
             surcharges = sum(part["surcharges"].values(), Decimal(0))
             values["taxable_person_nights"].append(part["nights"])
             values["amount_base"].append(float(part["base"]))
             values["amount_surcharges"].append(float(surcharges))
             values["amount_total"].append(float(part["base"] + surcharges))
-        if all(self._ids):
-            # Hot path (a month of a department is 25,000 lines): the calculator
-            # returns amounts already rounded to the cent, so they go to the cache
-            # as they are; assigning each monetary field one record at a time would
-            # cost more than computing the tax.
-            for name, column in values.items():
-                field = self._fields[name]
-                self.env.remove_to_compute(field, self)
-                self.env.cache.update(self, field, column, dirty=True)
-            return
-        for stay, *row in zip(self, *values.values(), strict=True):
-            stay.update(dict(zip(values, row, strict=True)))
+        # The calculator's amounts are already rounded to the cent: they go to the
+        # cache as they are.
+        self._assign_columns(values)
 
     def _line_label(self):
+        return self._label_of(self.arrival, self.departure)
+
+    def _label_of(self, arrival, departure):
         return _(
             "Stay from %(arrival)s to %(departure)s",
-            arrival=self.arrival and self.arrival.strftime("%d/%m/%Y"),
-            departure=self.departure and self.departure.strftime("%d/%m/%Y"),
+            arrival=arrival and arrival.strftime("%d/%m/%Y"),
+            departure=departure and departure.strftime("%d/%m/%Y"),
         )
 
-    def _tax_breakdown(self, deliberations=None):
-        """{'base', 'surcharges': {surcharge: amount}, 'nights'}; the tariff in force on
-        each night applies, so a stay across 31 December uses both years'.
-        `deliberations`: a dict the caller keeps to look each deliberation, category,
-        add-on and tariff up once for a batch of stays."""
-        if deliberations is None:
-            deliberations = {}
-        self.ensure_one()
-        result = {"base": Decimal(0), "surcharges": defaultdict(Decimal), "nights": 0}
-        lodging = self.declaration_id.lodging_id
-        # A platform collected the tax: nothing is due by the host, unless it
-        # collected less than his classified tariff (then the difference is).
-        difference = self.channel == "platform" and self.platform_collected > 0
-        if (self.channel == "platform" and not difference) or not lodging:
-            return result
-        if not self.nights:
-            return result
-        boundaries = [
-            date(year, 1, 1)
-            for year in range(self.arrival.year + 1, self.departure.year + 1)
-        ]
-        Deliberation = self.env["tourism.tax.deliberation"]
-        for first_night, _last_night, nights in split_stay(
-            self.arrival, self.departure, boundaries
-        ):
-            key = (lodging.commune_id.epci_id.id, first_night.year)
-            if key not in deliberations:
-                deliberations[key] = Deliberation._find(lodging.commune_id, key[1])
-            deliberation = deliberations[key]
-            if not deliberation:
-                raise ValidationError(
-                    _(
-                        "%(line)s: there is no adopted deliberation for %(year)s.",
-                        line=self._line_label(),
-                        year=first_night.year,
-                    )
-                )
-            key = ("category", lodging.id, first_night)
-            if key not in deliberations:
-                deliberations[key] = lodging._get_category(first_night)
-            category = deliberations[key]
-            key = ("surcharges", deliberation.id, first_night)
-            if key not in deliberations:
-                deliberations[key] = deliberation._surcharges_on(first_night)
-            surcharges, rates = deliberations[key]
-            if difference and category.is_proportional:
-                continue  # unclassified: the platform's rate is the lodging's own
-            params = {
-                "nights": nights,
-                "persons": self.persons,
-                "exempt_persons": self.exempt_persons,
-                "surcharge_rates": rates,
-                "rounding": deliberation.rounding,
-            }
-            if category.is_proportional:
-                params.update(
-                    proportional_rate=to_decimal(deliberation.unclassified_rate) / 100,
-                    price_per_night=(
-                        to_decimal(self.price_per_night, 2)
-                        if self.price_per_night
-                        else None
-                    ),
-                    cap=to_decimal(deliberation.highest_tariff, 2),
-                )
-            else:
-                key = ("tariff", deliberation.id, category.id)
-                if key not in deliberations:
-                    deliberations[key] = deliberation._tariff_for(category)
-                params["tariff"] = deliberations[key]
-            try:
-                tax = compute_stay_tax(**params)
-            except TaxCalculationError as error:
-                raise ValidationError(self._error_message(error)) from error
-            result["base"] += tax.base
-            result["nights"] += tax.taxable_person_nights
-            for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
-                result["surcharges"][surcharge] += amount
-        if difference:
-            result = self._platform_difference(result)
-        return result
-
-    def _platform_difference(self, full):
-        """The part of `full` (the tax at the classified tariff) that the platform
-        did not collect; the platform's nights are not the host's."""
-        order = list(full["surcharges"])
-        try:
-            due = compute_platform_difference(
-                base=full["base"],
-                surcharges=[full["surcharges"][surcharge] for surcharge in order],
-                collected=to_decimal(self.platform_collected, 2),
-            )
-        except TaxCalculationError as error:
-            raise ValidationError(self._error_message(error)) from error
-        return {
-            "base": due.base,
-            "surcharges": defaultdict(Decimal, zip(order, due.surcharges, strict=True)),
-            "nights": 0,
-        }
-
-    def _error_message(self, error):
+    def _error_message(self, error, row):
         messages = {
             "exempt_exceeds_persons": _("more exempt persons than persons"),
             "negative_amount": _("the tax collected by the platform is negative"),
@@ -311,50 +288,223 @@ class TourismTaxStay(models.Model):
         }
         return _(
             "%(line)s: %(problem)s.",
-            line=self._line_label(),
+            line=self._label_of(row.arrival, row.departure),
             problem=messages.get(error.code, _("the values are not valid")),
         )
 
-    @api.constrains("arrival", "departure", "persons", "exempt_persons")
-    def _check_stay_values(self):
-        for stay in self:
-            # The label (dates formatted, translated) only when there is an error.
-            label = LazyLabel(stay)
-            if stay.departure <= stay.arrival:
-                raise ValidationError(
-                    _("%(line)s: the departure must be after the arrival.", line=label)
-                )
-            if (
-                stay.persons < 1
-                or min(
-                    stay.exempt_minors,
-                    stay.exempt_seasonal,
-                    stay.exempt_emergency,
-                    stay.exempt_low_rent,
-                )
-                < 0
-            ):
-                raise ValidationError(
-                    _("%(line)s: the numbers of persons must be positive.", line=label)
-                )
-            if stay.exempt_persons > stay.persons:
-                raise ValidationError(
-                    _("%(line)s: more exempt persons than persons.", line=label)
-                )
-            period = stay.declaration_id.period_id
-            last_night = stay.departure and date.fromordinal(
-                stay.departure.toordinal() - 1
+    def _platform_difference(self, full, row):
+        """The part of `full` (the tax at the classified tariff) that the platform
+        did not collect; the platform's nights are not the host's."""
+        order = list(full["surcharges"])
+        try:
+            due = compute_platform_difference(
+                base=full["base"],
+                surcharges=[full["surcharges"][surcharge] for surcharge in order],
+                collected=to_decimal(row.platform_collected, 2),
             )
-            if period and (
-                stay.arrival < period.date_from or last_night > period.date_to
-            ):
+        except TaxCalculationError as error:
+            raise ValidationError(self._error_message(error, row)) from error
+        return {
+            "base": due.base,
+            "surcharges": defaultdict(Decimal, zip(order, due.surcharges, strict=True)),
+            "nights": 0,
+        }
+
+    def _tax_breakdown(self, deliberations=None):
+        """{'base', 'surcharges': {surcharge: amount}, 'nights'}; the tariff in force on
+        each night applies, so a stay across 31 December uses both years'.
+        `deliberations`: a dict the caller keeps to look each deliberation, category,
+        add-on and tariff up once for a batch of stays. Raises a ValidationError
+        naming the line when its tax cannot be computed."""
+        self.ensure_one()
+        return self._breakdowns(deliberations)[0]
+
+    def _breakdowns(self, lookups=None, raise_errors=True):
+        """The breakdown of each stay (in order), its inputs read a column at a
+        time: reading them stay by stay costs more than computing the tax. With
+        `raise_errors` False, an invalid stay gets None instead of an error."""
+        lookups = {} if lookups is None else lookups
+        rows = zip(*(self.mapped(name) for name in _ROW_FIELDS), strict=True)
+        declarations = self.mapped("declaration_id")
+        declarations.mapped("lodging_id.commune_id")  # fetched together
+        if all(self._ids):
+            by_id = {declaration.id: declaration for declaration in declarations}
+            field = self._fields["declaration_id"]
+            of_stays = [by_id[id_] for id_ in self.env.cache.get_values(self, field)]
+        else:  # new stays (a form being edited) point to new declarations
+            of_stays = [stay.declaration_id for stay in self]
+        results = []
+        for declaration, values in zip(of_stays, rows, strict=True):
+            lodging = self._lodging_info(declaration, lookups)
+            try:
+                results.append(self._breakdown(_Row(*values), lodging, lookups))
+            except ValidationError:
+                if raise_errors:
+                    raise
+                results.append(None)
+        return results
+
+    @api.model
+    def _lodging_info(self, declaration, lookups):
+        key = ("lodging", declaration.id)
+        if key not in lookups:
+            lodging = declaration.lodging_id
+            lookups[key] = lodging and _LodgingInfo(
+                lodging,
+                lodging.id,
+                lodging.commune_id,
+                lodging.commune_id.epci_id.id,
+                lodging.classification_expiry,
+            )
+        return lookups[key]
+
+    @api.model
+    def _deliberation_info(self, lodging, year, lookups):
+        key = (lodging.epci_id, year)
+        if key not in lookups:
+            found = self.env["tourism.tax.deliberation"]._find(lodging.commune, year)
+            lookups[key] = found and _DeliberationInfo(
+                found,
+                found.rounding,
+                to_decimal(found.unclassified_rate) / 100,
+                to_decimal(found.highest_tariff, 2),
+            )
+        return lookups[key]
+
+    @api.model
+    def _category_info(self, lodging, day, lookups):
+        # The category changes only when the classification expires.
+        expiry = lodging.classification_expiry
+        key = ("category", lodging.id, bool(expiry and expiry < day))
+        if key not in lookups:
+            code = lodging.record._category_code(day)
+            if ("code", code) not in lookups:
+                category = lodging.record._category_of_code(code)
+                lookups["code", code] = _CategoryInfo(
+                    category, category.id, category.is_proportional
+                )
+            lookups[key] = lookups["code", code]
+        return lookups[key]
+
+    def _breakdown(self, row, lodging, lookups):
+        """Breakdown of the stay `row` in `lodging` (a _LodgingInfo)."""
+        result = {"base": Decimal(0), "surcharges": defaultdict(Decimal), "nights": 0}
+        # A platform collected the tax: nothing is due by the host, unless it
+        # collected less than his classified tariff (then the difference is).
+        difference = row.channel == "platform" and row.platform_collected > 0
+        if (row.channel == "platform" and not difference) or not lodging:
+            return result
+        if not row.nights:
+            return result
+        boundaries = [
+            date(year, 1, 1)
+            for year in range(row.arrival.year + 1, row.departure.year + 1)
+        ]
+        for first_night, _last_night, nights in split_stay(
+            row.arrival, row.departure, boundaries
+        ):
+            deliberation = self._deliberation_info(lodging, first_night.year, lookups)
+            if not deliberation:
                 raise ValidationError(
                     _(
-                        "%(line)s: its nights must fall within the period %(period)s; "
-                        "declare the other nights with their own period.",
-                        line=label,
-                        period=period.name,
+                        "%(line)s: there is no adopted deliberation for %(year)s.",
+                        line=self._label_of(row.arrival, row.departure),
+                        year=first_night.year,
                     )
+                )
+            category = self._category_info(lodging, first_night, lookups)
+            record = deliberation.record
+            key = ("surcharges", record.id, first_night)
+            if key not in lookups:
+                lookups[key] = record._surcharges_on(first_night)
+            surcharges, rates = lookups[key]
+            if difference and category.is_proportional:
+                continue  # unclassified: the platform's rate is the lodging's own
+            params = {
+                "nights": nights,
+                "persons": row.persons,
+                "exempt_persons": row.exempt_persons,
+                "surcharge_rates": tuple(rates),
+                "rounding": deliberation.rounding,
+            }
+            if category.is_proportional:
+                params.update(
+                    proportional_rate=deliberation.proportional_rate,
+                    price_per_night=(
+                        to_decimal(row.price_per_night, 2)
+                        if row.price_per_night
+                        else None
+                    ),
+                    cap=deliberation.cap,
+                )
+            else:
+                key = ("tariff", record.id, category.id)
+                if key not in lookups:
+                    lookups[key] = record._tariff_for(category.record)
+                params["tariff"] = lookups[key]
+            # The calculator is a pure function: most stays of a month share their
+            # nights, persons and tariff, so each distinct computation is done once.
+            key = ("tax", *sorted(params.items()))
+            if key not in lookups:
+                try:
+                    lookups[key] = compute_stay_tax(**params)
+                except TaxCalculationError as error:
+                    lookups[key] = error
+            tax = lookups[key]
+            if isinstance(tax, TaxCalculationError):
+                raise ValidationError(self._error_message(tax, row))
+            result["base"] += tax.base
+            result["nights"] += tax.taxable_person_nights
+            for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
+                result["surcharges"][surcharge] += amount
+        if difference:
+            result = self._platform_difference(result, row)
+        return result
+
+    @api.constrains("arrival", "departure", "persons", "exempt_persons")
+    def _check_stay_values(self):
+        # Columns rather than stay by stay: a month's register is thousands of stays.
+        names = (
+            "arrival",
+            "departure",
+            "persons",
+            "exempt_minors",
+            "exempt_seasonal",
+            "exempt_emergency",
+            "exempt_low_rent",
+            "exempt_persons",
+        )
+        rows = zip(*(self.mapped(name) for name in names), strict=True)
+        self.mapped("declaration_id.period_id")  # fetched together
+        periods = {}
+        for stay, row in zip(self, rows, strict=True):
+            arrival, departure, persons, *exempt, exempt_persons = row
+            declaration = stay.declaration_id
+            if declaration.id not in periods:
+                periods[declaration.id] = declaration.period_id
+            period = periods[declaration.id]
+            problem = None
+            if departure <= arrival:
+                problem = _("%(line)s: the departure must be after the arrival.")
+            elif persons < 1 or min(exempt) < 0:
+                problem = _("%(line)s: the numbers of persons must be positive.")
+            elif exempt_persons > persons:
+                problem = _("%(line)s: more exempt persons than persons.")
+            elif period and (
+                arrival < period.date_from
+                or date.fromordinal(departure.toordinal() - 1) > period.date_to
+            ):
+                problem = _(
+                    "%(line)s: its nights must fall within the period %(period)s; "
+                    "declare the other nights with their own period."
+                )
+            if problem:
+                raise ValidationError(
+                    problem
+                    % {
+                        "line": self._label_of(arrival, departure),
+                        "period": period.name,
+                    }
                 )
 
     def _check_declaration_open(self):
@@ -367,6 +517,114 @@ class TourismTaxStay(models.Model):
                     "declaration."
                 )
             )
+
+    @api.model
+    def _precompute(self, vals_list):
+        """The computed fields of the stays to create, computed together (one dict
+        per values, None for values it cannot read: Odoo computes those). They are
+        `precompute` fields: Odoo inserts them with the stays instead of computing
+        them afterwards and updating every row again."""
+        todo = [
+            vals
+            for vals in vals_list
+            if type(vals.get("declaration_id")) is int  # an id, not False
+            and vals.get("arrival")
+            and vals.get("departure")
+        ]
+        if not todo:
+            return [None] * len(vals_list)
+        inputs = (*_ROW_FIELDS, *_EXEMPT_FIELDS)
+        defaults = self.default_get([name for name in inputs if name != "nights"])
+        declarations = self.env["tourism.tax.declaration"].browse(
+            {vals["declaration_id"] for vals in todo}
+        )
+        declarations.mapped("lodging_id.commune_id")  # fetched together
+        lookups = {}
+        precomputed = {}
+        for vals in todo:
+            values = {}
+            for name in inputs:
+                if name == "nights":
+                    continue
+                field = self._fields[name]
+                values[name] = field.convert_to_record(
+                    field.convert_to_cache(vals.get(name, defaults.get(name)), self),
+                    self,
+                )
+            arrival, departure = values["arrival"], values["departure"]
+            values["nights"] = (
+                (departure - arrival).days
+                if arrival and departure and departure > arrival
+                else 0
+            )
+            values["exempt_persons"] = sum(values[name] for name in _EXEMPT_FIELDS)
+            declaration = declarations.browse(vals["declaration_id"])
+            lodging = declaration.lodging_id
+            try:
+                part = self._breakdown(
+                    _Row(*(values[name] for name in _ROW_FIELDS)),
+                    self._lodging_info(declaration, lookups),
+                    lookups,
+                )
+            except ValidationError:
+                # Shown when the host submits; the line keeps no amount meanwhile.
+                part = {"base": Decimal(0), "surcharges": {}, "nights": 0}
+            surcharges = sum(part["surcharges"].values(), Decimal(0))
+            precomputed[id(vals)] = dict(
+                nights=values["nights"],
+                exempt_persons=values["exempt_persons"],
+                lodging_id=lodging.id,
+                commune_id=lodging.commune_id.id,
+                nature_id=lodging.nature_id.id,
+                classification=lodging.classification,
+                period_start=declaration.date_from,
+                state=declaration.state,
+                taxable_person_nights=part["nights"],
+                amount_base=float(part["base"]),
+                amount_surcharges=float(surcharges),
+                amount_total=float(part["base"] + surcharges),
+            )
+        return [precomputed.get(id(vals)) for vals in vals_list]
+
+    def _prepare_create_values(self, vals_list):
+        # Creating a month's register (thousands of stays) one Odoo step at a time
+        # costs more than computing its tax: the defaults are looked up once per
+        # batch (they depend on the context and on the fields given, not on the
+        # values) and the computed fields are computed for the batch together.
+        token = _CREATING.set(
+            {"defaults": {}, "precomputed": self._precompute(vals_list)}
+        )
+        try:
+            return super()._prepare_create_values(vals_list)
+        finally:
+            _CREATING.reset(token)
+
+    def _add_precomputed_values(self, vals_list):
+        creating = _CREATING.get()
+        if creating:
+            # Same order as the values given to _prepare_create_values.
+            for vals, precomputed in zip(
+                vals_list, creating["precomputed"], strict=True
+            ):
+                for name, value in (precomputed or {}).items():
+                    vals.setdefault(name, value)
+        return super()._add_precomputed_values(vals_list)
+
+    def _add_missing_default_values(self, values):
+        creating = _CREATING.get()
+        if creating is None:
+            return super()._add_missing_default_values(values)
+        memo = creating["defaults"]
+        key = frozenset(values)
+        if key not in memo:
+            memo[key] = {
+                name: value
+                for name, value in super()
+                ._add_missing_default_values(dict.fromkeys(values))
+                .items()
+                if name not in values
+            }
+        return {**memo[key], **values}
 
     @api.model_create_multi
     def create(self, vals_list):
