@@ -35,6 +35,10 @@ _EXEMPT_FIELDS = (
     "exempt_emergency",
     "exempt_low_rent",
 )
+# (field type, value type) that need no conversion (see _plain_value).
+_PLAIN_TYPES = frozenset(
+    (("date", date), ("integer", int), ("float", float), ("selection", str))
+)
 # The stays being created: their defaults per set of fields given, and their
 # computed fields (see _prepare_create_values).
 _CREATING = contextvars.ContextVar("tourism_tax_stay_creating", default=None)
@@ -542,15 +546,11 @@ class TourismTaxStay(models.Model):
         lookups = {}
         precomputed = {}
         for vals in todo:
-            values = {}
-            for name in inputs:
-                if name == "nights":
-                    continue
-                field = self._fields[name]
-                values[name] = field.convert_to_record(
-                    field.convert_to_cache(vals.get(name, defaults.get(name)), self),
-                    self,
-                )
+            values = {
+                name: self._plain_value(name, vals.get(name, defaults.get(name)))
+                for name in inputs
+                if name != "nights"
+            }
             arrival, departure = values["arrival"], values["departure"]
             values["nights"] = (
                 (departure - arrival).days
@@ -585,6 +585,19 @@ class TourismTaxStay(models.Model):
                 amount_total=float(part["base"] + surcharges),
             )
         return [precomputed.get(id(vals)) for vals in vals_list]
+
+    @api.model
+    def _plain_value(self, name, value):
+        """`value` given for the field `name` as the field reads it."""
+        kind = type(value)
+        field = self._fields[name]
+        # Most values come in the right type: converting them costs more than
+        # computing the tax.
+        if (field.type, kind) in _PLAIN_TYPES:
+            return value
+        if field.type == "float" and kind is int:
+            return float(value)
+        return field.convert_to_record(field.convert_to_cache(value, self), self)
 
     def _prepare_create_values(self, vals_list):
         # Creating a month's register (thousands of stays) one Odoo step at a time
