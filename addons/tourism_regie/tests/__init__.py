@@ -7,3 +7,4 @@ from . import test_controls
 from . import test_access
 from . import test_statement_csv
 from . import test_statement_import
+from . import test_statement_ofx
