@@ -8,3 +8,4 @@ from . import test_access
 from . import test_statement_csv
 from . import test_statement_import
 from . import test_statement_ofx
+from . import test_advance
