@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from decimal import Decimal as D
 
-from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
 
 from .common import RegieCommon
 
@@ -86,3 +86,29 @@ class TestAdvance(RegieCommon):
         self.regie.kind = "receipts"
         with self.assertRaises(ValidationError):
             self.make_advance(10.0)
+
+    def test_only_the_regies_people_see_its_advances(self):
+        self.make_receipt(30.0)
+        advance = self.make_advance(12.0)
+        Advance = self.env["tourism.regie.advance"]
+        other = self.env.ref("tourism_base.user_regisseur")  # the demo régie's
+        self.assertNotIn(advance, Advance.with_user(other).search([]))
+        with self.assertRaises(AccessError):
+            advance.with_user(other).read(["amount"])
+        conseiller = new_test_user(
+            self.env,
+            login="conseiller_avances",
+            groups="base.group_user,tourism_base.group_tourism_user",
+        )
+        with self.assertRaises(AccessError):
+            Advance.with_user(conseiller).search([])
+        self.assertIn(advance, Advance.with_user(self.comptable).search([]))
+        with self.assertRaises(AccessError):
+            Advance.with_user(self.comptable).create(
+                {
+                    "regie_id": self.regie.id,
+                    "partner_id": self.printer.id,
+                    "description": "x",
+                    "amount": 1.0,
+                }
+            )

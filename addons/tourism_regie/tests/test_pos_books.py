@@ -301,3 +301,10 @@ class TestPosToDepositTour(HttpCase, PosBooksCommon):
         self.assertEqual(self.balance(self.acc_transfer), D("115.50"))
         # The next session expects the float left in the till, not the count.
         self.assertEqual(following.cash_register_balance_start, 100.0)
+        self.start_tour(
+            f"/pos/ui?config_id={self.config.id}",
+            "tourism_regie_pos_reopen",
+            login="conseiller_mugron",
+        )
+        self.assertEqual(following.state, "opened")
+        self.assertEqual(following.cash_register_balance_start, 100.0)

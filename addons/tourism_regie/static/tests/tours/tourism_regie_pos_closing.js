@@ -40,3 +40,22 @@ registry.category("web_tour.tours").add("tourism_regie_pos_closing", {
             },
         ].flat(),
 });
+
+// The next morning, after the versement: the till opens expecting the float left.
+registry.category("web_tour.tours").add("tourism_regie_pos_reopen", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            {
+                content: "The opening cash proposed is the float left after the versement",
+                trigger: ".modal .opening-cash-section input",
+                run() {
+                    if (this.anchor.value !== "100,00") {
+                        throw new Error(`Opening cash ${this.anchor.value}, not 100,00`);
+                    }
+                },
+            },
+            Dialog.confirm("Ouvrir la caisse"),
+            ProductScreen.isShown(),
+        ].flat(),
+});
