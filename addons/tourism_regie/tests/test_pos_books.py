@@ -158,7 +158,9 @@ class TestPosBooks(PosBooksCommon):
         late.action_validate()
         self.assertEqual(late.amount_cash, 130.0)
         self.config.open_ui()
-        self.assertEqual(self.config.current_session_id.cash_register_balance_start, 100.0)
+        self.assertEqual(
+            self.config.current_session_id.cash_register_balance_start, 100.0
+        )
 
     def test_recap_and_situation(self):
         self.run_day(counted=240.0)  # 200 more than expected: an excess

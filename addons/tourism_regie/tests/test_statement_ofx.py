@@ -7,9 +7,11 @@ from odoo.tests import tagged
 
 from .test_pos_books import PosBooksCommon
 
-OFX = """<?xml version="1.0" encoding="UTF-8"?>
-<?OFX OFXHEADER="200" VERSION="211" SECURITY="NONE" OLDFILEUID="NONE" NEWFILEUID="NONE"?>
-<OFX>
+OFX = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<?OFX OFXHEADER="200" VERSION="211" SECURITY="NONE" '
+    'OLDFILEUID="NONE" NEWFILEUID="NONE"?>\n'
+    """<OFX>
   <SIGNONMSGSRSV1><SONRS><STATUS><CODE>0</CODE><SEVERITY>INFO</SEVERITY></STATUS>
     <DTSERVER>{day}</DTSERVER><LANGUAGE>FRA</LANGUAGE></SONRS></SIGNONMSGSRSV1>
   <BANKMSGSRSV1><STMTTRNRS><TRNUID>0</TRNUID>
@@ -32,6 +34,7 @@ OFX = """<?xml version="1.0" encoding="UTF-8"?>
     </STMTRS></STMTTRNRS></BANKMSGSRSV1>
 </OFX>
 """
+)
 
 
 @tagged("post_install", "-at_install")

@@ -47,11 +47,14 @@ registry.category("web_tour.tours").add("tourism_regie_pos_reopen", {
         [
             Chrome.startPoS(),
             {
-                content: "The opening cash proposed is the float left after the versement",
+                content:
+                    "The opening cash proposed is the float left after the versement",
                 trigger: ".modal .opening-cash-section input",
                 run() {
                     if (this.anchor.value !== "100,00") {
-                        throw new Error(`Opening cash ${this.anchor.value}, not 100,00`);
+                        throw new Error(
+                            `Opening cash ${this.anchor.value}, not 100,00`
+                        );
                     }
                 },
             },
