@@ -308,5 +308,6 @@ class TestPosToDepositTour(HttpCase, PosBooksCommon):
             "tourism_regie_pos_reopen",
             login="conseiller_mugron",
         )
+        following.invalidate_recordset()
         self.assertEqual(following.state, "opened")
         self.assertEqual(following.cash_register_balance_start, 100.0)

@@ -13,8 +13,12 @@ class AccountStatementImport(models.TransientModel):
     def _import_file(self):
         result = super()._import_file()
         statements = self.env["account.bank.statement"].browse(result["statement_ids"])
-        regies = self.env["tourism.regie"].search(
-            [("dft_journal_id", "in", statements.journal_id.ids)]
+        # An accountant outside the office's groups imports other banks too: the
+        # régies are looked up and matched without their access rules.
+        regies = (
+            self.env["tourism.regie"]
+            .sudo()
+            .search([("dft_journal_id", "in", statements.journal_id.ids)])
         )
         if regies:
             matched = regies.action_auto_reconcile()

@@ -59,6 +59,10 @@ registry.category("web_tour.tours").add("tourism_regie_pos_reopen", {
                 },
             },
             Dialog.confirm("Ouvrir la caisse"),
+            {
+                content: "The opening is recorded: the popup is gone",
+                trigger: "body:not(:has(.modal .opening-cash-section))",
+            },
             ProductScreen.isShown(),
         ].flat(),
 });
