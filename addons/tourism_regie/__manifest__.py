@@ -31,6 +31,7 @@
         "report/regie_reports.xml",
         "report/regie_templates.xml",
         "views/tourism_regie_views.xml",
+        "views/tourism_regie_advance_views.xml",
         "wizards/tourism_regie_recap_wizard_views.xml",
         "wizards/tourism_regie_statement_import_views.xml",
         "views/tourism_regie_menus.xml",

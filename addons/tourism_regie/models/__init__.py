@@ -8,3 +8,4 @@ from . import tourism_regie_receipt
 from . import tourism_regie_deposit
 from . import tourism_regie_deposit_line
 from . import tourism_regie_book_line
+from . import tourism_regie_advance

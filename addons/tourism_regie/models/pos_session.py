@@ -45,3 +45,32 @@ class PosSession(models.Model):
                 and not session.currency_id.is_zero(session.tourism_cash_difference)
                 and not (session.tourism_difference_reason or "").strip()
             )
+
+    def action_pos_session_open(self):
+        # Odoo expects the last closing's count at opening; a versement made since
+        # then took part of it to the comptable.
+        to_set = self.filtered(
+            lambda s: s.state == "opening_control"
+            and s.config_id.cash_control
+            and not s.rescue
+        )
+        res = super().action_pos_session_open()
+        to_set._tourism_set_expected_opening()
+        return res
+
+    def _tourism_set_expected_opening(self):
+        """Opening cash = last session's count - the versements taken from it."""
+        DepositLine = self.env["tourism.regie.deposit.line"].sudo()
+        for session in self:
+            last = self.search(
+                [("config_id", "=", session.config_id.id), ("id", "!=", session.id)],
+                limit=1,
+            )
+            if last.state != "closed":
+                continue
+            paid_in = DepositLine.search(
+                [("pos_session_id", "=", last.id), ("deposit_id.state", "!=", "draft")]
+            )
+            session.cash_register_balance_start = session.currency_id.round(
+                last.cash_register_balance_end_real - sum(paid_in.mapped("amount"))
+            )

@@ -102,6 +102,13 @@ class TourismRegie(models.Model):
         help="Versements made to the comptable, until the treasury statement shows "
         "them (reconcilable).",
     )
+    advance_account_id = fields.Many2one(
+        "account.account",
+        string="Advances Account",
+        check_company=True,
+        help="Expenses paid from the régie's cash, until the comptable reimburses "
+        "them (régie d'avances et de recettes).",
+    )
     dft_journal_id = fields.Many2one(
         "account.journal",
         string="Treasury (DFT) Journal",

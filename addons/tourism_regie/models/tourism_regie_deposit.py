@@ -23,8 +23,9 @@ class TourismRegieDeposit(models.Model):
         string="Régie",
         required=True,
         tracking=True,
-        check_company=True,
     )
+    # The company is the régie's: no check_company on regie_id (its domain would
+    # read the company of a record whose régie is not chosen yet).
     company_id = fields.Many2one(related="regie_id.company_id", store=True)
     currency_id = fields.Many2one(related="regie_id.currency_id")
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
@@ -185,6 +186,7 @@ class TourismRegieDeposit(models.Model):
             if not lines:
                 raise UserError(self.env._("There is nothing to pay in."))
             regie = deposit.regie_id.sudo()
+            deposit._link_till_sessions(lines)
             name = self.env["ir.sequence"].next_by_code(
                 "tourism.regie.deposit", sequence_date=deposit.date
             )
@@ -232,7 +234,47 @@ class TourismRegieDeposit(models.Model):
             )
             move.action_post()
             deposit.write({"name": name, "state": "done", "move_id": move.id})
+            # A session already created (Odoo opens the next one when the till
+            # reloads) but not yet opened expects the cash left, not the count.
+            lines.sudo().pos_session_id.config_id.session_ids.filtered(
+                lambda s: s.state == "opening_control"
+            ).sudo()._tourism_set_expected_opening()
         return True
+
+    def _link_till_sessions(self, lines):
+        """Tie each till's cash line to the closing it takes the cash from; a till
+        whose session is running cannot be paid in (its count would be wrong)."""
+        self.ensure_one()
+        configs = self.regie_id.sudo().pos_config_ids
+        for line in lines.filtered(lambda line: line.nature == "cash"):
+            till_configs = configs.filtered(
+                lambda c, a=line.account_id: a
+                in c.payment_method_ids.filtered(
+                    "is_cash_count"
+                ).journal_id.default_account_id
+            )
+            if not till_configs:
+                continue  # the back office's cash
+            running = till_configs.session_ids.filtered(
+                lambda s: s.state in ("opened", "closing_control")
+            )
+            if running:
+                raise UserError(
+                    self.env._(
+                        "The till %(till)s has a session open: close it before "
+                        "paying its cash in.",
+                        till=running[0].config_id.name,
+                    )
+                )
+            line.pos_session_id = (
+                self.env["pos.session"]
+                .sudo()
+                .search(
+                    [("config_id", "in", till_configs.ids), ("state", "=", "closed")],
+                    order="stop_at desc, id desc",
+                    limit=1,
+                )
+            )
 
     def action_acknowledge(self):
         for deposit in self:
@@ -292,6 +334,9 @@ class TourismRegieDeposit(models.Model):
         return len(payments), regie_maths.to_money(str(sum(payments.mapped("amount"))))
 
     def action_print(self):
-        return self.env.ref("tourism_regie.action_report_regie_deposit").report_action(
-            self
-        )
+        # The bordereau opens in the web client first; its Print button gives the PDF.
+        action = self.env.ref(
+            "tourism_regie.action_report_regie_deposit"
+        ).report_action(self)
+        action["report_type"] = "qweb-html"
+        return action

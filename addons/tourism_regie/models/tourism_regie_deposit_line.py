@@ -21,6 +21,12 @@ class TourismRegieDepositLine(models.Model):
     account_id = fields.Many2one("account.account", required=True)
     balance = fields.Monetary(string="Held", readonly=True)
     amount = fields.Monetary(string="Paid in")
+    # The till's cash is counted at each closing and Odoo opens the next session
+    # with that count: the versement says from which closing it took the cash, so
+    # the next opening expects what is left.
+    pos_session_id = fields.Many2one(
+        "pos.session", string="Till Session", readonly=True, index="btree_not_null"
+    )
 
     @api.constrains("amount", "balance")
     def _check_amount(self):

@@ -20,8 +20,9 @@ class TourismRegieReceipt(models.Model):
         string="Régie",
         required=True,
         tracking=True,
-        check_company=True,
     )
+    # The company is the régie's: no check_company on regie_id (its domain would
+    # read the company of a record whose régie is not chosen yet).
     company_id = fields.Many2one(related="regie_id.company_id", store=True)
     currency_id = fields.Many2one(related="regie_id.currency_id")
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)

@@ -7,3 +7,5 @@ from . import test_controls
 from . import test_access
 from . import test_statement_csv
 from . import test_statement_import
+from . import test_statement_ofx
+from . import test_advance

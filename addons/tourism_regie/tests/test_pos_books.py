@@ -3,7 +3,8 @@
 from decimal import Decimal as D
 
 from odoo import Command, fields
-from odoo.tests import HttpCase, tagged
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import RegieCommon
 
@@ -122,6 +123,45 @@ class TestPosBooks(PosBooksCommon):
         )
         self.assertEqual(deposit.pos_cheque_total(), (1, D("50.00")))
 
+    def test_versement_sets_the_next_opening(self):
+        session = self.run_day(counted=240.0)  # 40 sold, 200 more put in
+        deposit = self.env["tourism.regie.deposit"].create({"regie_id": self.regie.id})
+        deposit.action_compute_lines()
+        till_line = deposit.line_ids.filtered(
+            lambda line: line.account_id == self.cash_account
+        )
+        self.assertEqual((till_line.balance, till_line.amount), (240.0, 140.0))
+        till_line.amount = 40.0  # the régisseur takes less than he could
+        deposit.action_validate()
+        self.assertEqual(till_line.pos_session_id, session)
+        self.assertEqual(self.balance(self.cash_account), D("200.00"))
+        # Odoo would open with the count (240): the till holds 200.
+        self.config.open_ui()
+        following = self.config.current_session_id
+        self.assertEqual(following.cash_register_balance_start, 200.0)
+        # A running session: its cash cannot be paid in, nothing is posted.
+        following.set_opening_control(200.0, "")
+        self.sell(following, {"cash": 30.0})
+        late = self.env["tourism.regie.deposit"].create({"regie_id": self.regie.id})
+        late.action_compute_lines()
+        with self.assertRaisesRegex(UserError, "session open"):
+            with self.env.cr.savepoint():
+                late.action_validate()
+        self.assertEqual(late.state, "draft")
+        self.assertFalse(late.move_id)
+        self.assertEqual(self.balance(self.cash_account), D("200.00"))
+        # Closed: the closing expects 200 + 30 and finds them.
+        following.post_closing_cash_details(230.0)
+        following.close_session_from_ui()
+        self.assertEqual(following.cash_register_difference, 0.0)
+        late.action_compute_lines()
+        late.action_validate()
+        self.assertEqual(late.amount_cash, 130.0)
+        self.config.open_ui()
+        self.assertEqual(
+            self.config.current_session_id.cash_register_balance_start, 100.0
+        )
+
     def test_recap_and_situation(self):
         self.run_day(counted=240.0)  # 200 more than expected: an excess
         self.make_receipt(25.0)
@@ -175,17 +215,99 @@ class TestPosBooks(PosBooksCommon):
 
 @tagged("post_install", "-at_install")
 class TestPosToDepositTour(HttpCase, PosBooksCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.topoguide = cls.env["product.product"].create(
+            {
+                "name": "Topoguide Chalosse Tursan",
+                "available_in_pos": True,
+                "list_price": 12.75,
+                "taxes_id": [Command.clear()],
+                "property_account_income_id": cls.acc_shop.id,
+            }
+        )
+        # The régie's record rules let a conseiller use his own information
+        # point's till only.
+        cls.conseiller = new_test_user(
+            cls.env,
+            login="conseiller_mugron",
+            name="Conseillère Mugron",
+            groups="base.group_user,tourism_base.group_tourism_user",
+            lang="fr_FR",
+            tourism_bit_id=cls.bit.id,
+        )
+        cls.regisseur.lang = "fr_FR"
+
     def test_tour_from_till_closing_to_versement(self):
-        # 40 cash sold, 240 counted (an excess of 200 explained), 50 in cheques.
-        session = self.run_day(counted=240.0)
-        session.tourism_difference_reason = "Fonds de caisse du stand déposé"
-        deposit = self.env["tourism.regie.deposit"].create({"regie_id": self.regie.id})
+        # The day before: 40 cash sold, 140 counted (the float of 100 put in).
+        first = self.run_day(counted=140.0)
+        first.tourism_difference_reason = "Fonds de caisse déposé"
         self.start_tour(
-            f"/odoo/action-tourism_regie.tourism_regie_deposit_action/{deposit.id}",
+            f"/pos/ui?config_id={self.config.id}",
+            "tourism_regie_pos_closing",
+            login="conseiller_mugron",
+        )
+        session = self.env["pos.session"].search(
+            [("config_id", "=", self.config.id), ("state", "=", "closed")], limit=1
+        )
+        self.assertNotEqual(session, first)
+        self.assertRecordValues(
+            session,
+            [
+                {
+                    "user_id": self.conseiller.id,
+                    "cash_register_balance_start": 140.0,
+                    "cash_register_balance_end": 165.50,
+                    "cash_register_balance_end_real": 165.50,
+                    "cash_register_difference": 0.0,
+                }
+            ],
+        )
+        self.assertEqual(session.order_ids.amount_total, 25.50)
+        self.assertEqual(self.balance(self.cash_account), D("165.50"))
+        self.assertEqual(self.balance(self.acc_cheque), D("50.00"))
+        # The reload after the closing created the next session, not opened yet.
+        following = self.config.current_session_id
+        self.assertEqual(following.state, "opening_control")
+        self.assertEqual(following.cash_register_balance_start, 165.50)
+
+        self.start_tour(
+            "/odoo/action-tourism_regie.tourism_regie_deposit_action",
             "tourism_regie_deposit",
             login="regisseur_test",
         )
-        self.assertEqual(deposit.state, "done")
-        # 240 - 100 float + 50 cheques
-        self.assertEqual(deposit.amount_total, 190.0)
+        deposit = self.env["tourism.regie.deposit"].search(
+            [("regie_id", "=", self.regie.id)]
+        )
+        self.assertRecordValues(
+            deposit,
+            [
+                {
+                    "state": "done",
+                    "amount_cash": 65.50,
+                    "amount_cheque": 50.0,
+                    "amount_total": 115.50,
+                }
+            ],
+        )
+        till_line = deposit.line_ids.filtered(
+            lambda line: line.account_id == self.cash_account
+        )
+        self.assertRecordValues(
+            till_line,
+            [{"balance": 165.50, "amount": 65.50, "pos_session_id": session.id}],
+        )
         self.assertEqual(self.balance(self.cash_account), D("100.00"))
+        self.assertEqual(self.balance(self.acc_cheque), D("0.00"))
+        self.assertEqual(self.balance(self.acc_transfer), D("115.50"))
+        # The next session expects the float left in the till, not the count.
+        self.assertEqual(following.cash_register_balance_start, 100.0)
+        self.start_tour(
+            f"/pos/ui?config_id={self.config.id}",
+            "tourism_regie_pos_reopen",
+            login="conseiller_mugron",
+        )
+        following.invalidate_recordset()
+        self.assertEqual(following.state, "opened")
+        self.assertEqual(following.cash_register_balance_start, 100.0)
