@@ -513,7 +513,8 @@ class TourismTaxStay(models.Model):
 
     def _check_declaration_open(self):
         if any(
-            stay.declaration_id.state not in ("draft", "submitted") for stay in self
+            state not in ("draft", "submitted")
+            for state in self.mapped("declaration_id").mapped("state")
         ):
             raise UserError(
                 _(
