@@ -1,6 +1,7 @@
 from . import tourism_ticketing_mandate
 from . import tourism_ticketing_commission_rule
 from . import product_template
+from . import product_product
 from . import event_event
 from . import event_event_ticket
 from . import event_registration
