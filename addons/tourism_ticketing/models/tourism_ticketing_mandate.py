@@ -336,9 +336,9 @@ class TourismTicketingMandate(models.Model):
             ],
             ["tourism_mandate_id"],
         )
-        return self.browse(
-            {mandate.id for (mandate,) in pos_groups + move_groups}
-        ) & self
+        return (
+            self.browse({mandate.id for (mandate,) in pos_groups + move_groups}) & self
+        )
 
     def _settlement_period_due(self, today):
         """(first, last day) of the latest period of the mandate's frequency that

@@ -518,9 +518,12 @@ class TourismTicketingSettlement(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-            user = settlement.mandate_id.user_id or self.env.ref(
-                "tourism_base.group_tourism_manager"
-            ).user_ids.filtered(lambda u: not u.share)[:1]
+            user = (
+                settlement.mandate_id.user_id
+                or self.env.ref("tourism_base.group_tourism_manager").user_ids.filtered(
+                    lambda u: not u.share
+                )[:1]
+            )
             if user:
                 settlement.activity_schedule(
                     "mail.mail_activity_data_todo",
