@@ -5,6 +5,7 @@ from . import product_product
 from . import event_event
 from . import event_event_ticket
 from . import event_registration
+from . import tourism_ticketing_sale_mixin
 from . import pos_order_line
 from . import account_move_line
 from . import tourism_ticketing_settlement
