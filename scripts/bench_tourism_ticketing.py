@@ -37,9 +37,11 @@ scripts/lib.sh does.
 """
 
 import argparse
+import cProfile
 import importlib.util
 import os
 import platform
+import pstats
 import random
 import sys
 import time
@@ -79,6 +81,12 @@ def parse_args():
     parser.add_argument("--db", default=DB_PREFIX + "_ticketing")
     parser.add_argument("--keep", action="store_true", help="keep the database")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="close under cProfile: Python calls of each side and the time spent "
+        "in this addon's code (the times are then slower)",
+    )
     parser.add_argument(
         "--rounds",
         type=int,
@@ -303,9 +311,13 @@ def cpu_seconds(cr):
     return time.process_time() + backend
 
 
-def sell_and_close(env, cr, configs, orders, with_tickets, plain_by_ticket):
+def sell_and_close(
+    env, cr, configs, orders, with_tickets, plain_by_ticket, profile=False
+):
     """Sync the orders at the 4 tills and close the sessions: {sync, close: wall
-    seconds, close_cpu: CPU seconds (Odoo + PostgreSQL), close_queries}."""
+    seconds, close_cpu: CPU seconds (Odoo + PostgreSQL), close_queries}; with
+    ``profile``, the closing runs under cProfile (slower) and close_calls (Python
+    function calls) and addon_seconds (time in this addon's own code) are added."""
     sessions = {}
     for config in configs:
         config.open_ui()
@@ -338,6 +350,9 @@ def sell_and_close(env, cr, configs, orders, with_tickets, plain_by_ticket):
     settle(cr)
     queries = cr.sql_log_count
     cpu = cpu_seconds(cr)
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
     start = time.perf_counter()
     for session in sessions.values():
         cash = sum(session.order_ids.payment_ids.mapped("amount"))
@@ -347,35 +362,46 @@ def sell_and_close(env, cr, configs, orders, with_tickets, plain_by_ticket):
             sys.exit(f"closing {session.name} failed: {result}")
         env.flush_all()
     close = time.perf_counter() - start
+    if profiler:
+        profiler.disable()
     close_cpu = cpu_seconds(cr) - cpu
     close_queries = cr.sql_log_count - queries - 1  # the backend pid query
     settle(cr)
-    return {
+    figures = {
         "sync": sync,
         "close": close,
         "close_cpu": close_cpu,
         "close_queries": close_queries,
     }
+    if profiler:
+        stats = pstats.Stats(profiler)
+        figures["close_calls"] = stats.total_calls
+        # Own time (not what they call) of the functions of this addon.
+        figures["addon_seconds"] = sum(
+            own
+            for (filename, _line, _name), (_cc, _nc, own, _cum, _callers) in (
+                stats.stats.items()
+            )
+            if "/tourism_ticketing/" in filename
+        )
+    return figures
 
 
-def measure_rounds(env, cr, configs, orders, plain_by_ticket, rounds):
+def measure_rounds(env, cr, configs, orders, plain_by_ticket, rounds, profile=False):
     """Both kinds of orders, in ``rounds`` slices sold and closed alternately
     (plain first, then tickets first, ...) so that a slower moment of the shared
     machine falls on both sides alike. Returns the totals of each side."""
-    totals = {
-        side: {"sync": 0.0, "close": 0.0, "close_cpu": 0.0, "close_queries": 0}
-        for side in (False, True)
-    }
+    totals = {side: {} for side in (False, True)}
     size = -(-len(orders) // rounds)
     for number, index in enumerate(range(0, len(orders), size)):
         part = orders[index : index + size]
         sides = (False, True) if number % 2 == 0 else (True, False)
         for with_tickets in sides:
             figures = sell_and_close(
-                env, cr, configs, part, with_tickets, plain_by_ticket
+                env, cr, configs, part, with_tickets, plain_by_ticket, profile
             )
             for key, value in figures.items():
-                totals[with_tickets][key] += value
+                totals[with_tickets][key] = totals[with_tickets].get(key, 0) + value
             say(
                 f"  round {number + 1}, {'tickets' if with_tickets else 'plain'}: "
                 f"{len(part)} orders, sync {figures['sync']:.1f} s, closing "
@@ -419,7 +445,7 @@ def benchmark(args, odoo):
             f"and the same orders of plain products, in {args.rounds} alternated rounds"
         )
         plain_figures, figures = measure_rounds(
-            env, cr, configs, orders, plain_by_ticket, args.rounds
+            env, cr, configs, orders, plain_by_ticket, args.rounds, args.profile
         )
         plain_sync, plain_close = plain_figures["sync"], plain_figures["close"]
         sync, close = figures["sync"], figures["close"]
@@ -486,6 +512,14 @@ def benchmark(args, odoo):
         f"(goal <= {GOAL_OVERHEAD:.0%}: "
         f"{'OK' if max(overhead, cpu_overhead) <= GOAL_OVERHEAD else 'MISSED'})"
     )
+    if args.profile:
+        calls, plain_calls = figures["close_calls"], plain_figures["close_calls"]
+        say(
+            f"Closing under cProfile: {calls:,} Python calls with the addon, "
+            f"{plain_calls:,} plain ({calls / plain_calls - 1:+.1%}); own time of "
+            f"the addon's code {figures['addon_seconds']:.3f} s of {close:.1f} s "
+            f"({figures['addon_seconds'] / close:.2%})"
+        )
     say(
         f"Settlements: {len(settlements)} generated in {generate:.2f} s, validated "
         f"(bill + invoice + netting each) in {validate:.1f} s"
