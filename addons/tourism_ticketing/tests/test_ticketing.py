@@ -227,6 +227,24 @@ class TestTicketing(TicketingCommon):
             (36.0, 2.0, 33.6),
         )
         self.assertEqual(settlement.line_ids.event_ticket_id, self.ticket_adult)
+        # The invoice (in the customer's French) and the e-tickets say in whose
+        # name the tickets are sold.
+        invoice.partner_id.lang = "fr_FR"
+        Report = self.env["ir.actions.report"]
+        html = Report._render_qweb_html("account.report_invoice", invoice.ids)[0]
+        html = html.decode()
+        self.assertIn("Vendu au nom et pour le compte de", html)
+        self.assertIn("Festival de Test", html)
+        self.assertIn("Musée de Test", html)
+        html = Report._render_qweb_html(
+            "event.action_report_event_registration_full_page_ticket",
+            order.order_line.registration_ids[:1].ids,
+        )[0].decode()
+        self.assertTrue(
+            "Vendu au nom et pour le compte de" in html
+            or "Sold in the name and on behalf of" in html
+        )
+        self.assertIn("Festival de Test", html)
 
     def test_mandate_rules(self):
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
