@@ -25,6 +25,7 @@
         "security/ir.model.access.csv",
         "security/tourism_ticketing_security.xml",
         "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
         "views/tourism_ticketing_mandate_views.xml",
         "views/tourism_ticketing_settlement_views.xml",
         "wizards/tourism_ticketing_settlement_generate_views.xml",
@@ -35,11 +36,16 @@
         "views/tourism_ticketing_portal_templates.xml",
         "report/tourism_ticketing_settlement_reports.xml",
         "report/tourism_ticketing_settlement_templates.xml",
+        "report/report_invoice_templates.xml",
+        "report/event_ticket_templates.xml",
     ],
     "demo": [
         "demo/tourism_ticketing_demo.xml",
     ],
     "assets": {
+        "point_of_sale._assets_pos": [
+            "tourism_ticketing/static/src/**/*",
+        ],
         "web.assets_tests": [
             "tourism_ticketing/static/tests/tours/**/*",
         ],

@@ -1,36 +1,14 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import api, models
 
 
 class AccountMoveLine(models.Model):
     """Tickets sold by invoice (back-office orders, groups): the invoice line is the
     sale, as the POS order line is for the tills."""
 
-    _inherit = "account.move.line"
-
-    tourism_mandate_id = fields.Many2one(
-        "tourism.ticketing.mandate",
-        string="Resale Mandate",
-        compute="_compute_tourism_commission",
-        store=True,
-        index="btree_not_null",
-    )
-    tourism_commission = fields.Monetary(
-        string="Commission",
-        compute="_compute_tourism_commission",
-        store=True,
-        currency_field="currency_id",
-    )
-    tourism_settlement_id = fields.Many2one(
-        "tourism.ticketing.settlement",
-        string="Ticket Settlement",
-        copy=False,
-        index="btree_not_null",
-        ondelete="set null",
-        readonly=True,
-    )
+    _name = "account.move.line"
+    _inherit = ["account.move.line", "tourism.ticketing.sale.mixin"]
 
     @api.depends(
         "product_id", "quantity", "price_unit", "discount", "move_id.move_type"
@@ -63,12 +41,3 @@ class AccountMoveLine(models.Model):
                 line.price_unit * (1 - (line.discount or 0.0) / 100.0),
                 sign * line.quantity,
             )
-
-    def write(self, vals):
-        if "tourism_settlement_id" in vals and any(
-            line.tourism_settlement_id.state == "done" for line in self
-        ):
-            raise UserError(
-                self.env._("This sale is in a validated settlement: it cannot move.")
-            )
-        return super().write(vals)

@@ -16,6 +16,10 @@ class ProductTemplate(models.Model):
     tourism_organiser_id = fields.Many2one(
         related="tourism_mandate_id.organiser_id", string="Organiser"
     )
+    # For the till's receipt: the partner itself is not loaded in the POS.
+    tourism_organiser_name = fields.Char(
+        related="tourism_mandate_id.organiser_id.name", string="Organiser Name"
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

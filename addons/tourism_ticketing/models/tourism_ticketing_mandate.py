@@ -1,11 +1,13 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
 from decimal import Decimal
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import commission as commission_tools
+from ..tools import periods as period_tools
 
 
 class TourismTicketingMandate(models.Model):
@@ -90,6 +92,18 @@ class TourismTicketingMandate(models.Model):
         ],
         default="monthly",
         required=True,
+        tracking=True,
+        help="A daily scheduled action prepares the draft settlement of each period "
+        "once it has ended (the month, the quarter, each event, the season up to "
+        "the mandate's end or 31 December) and asks the responsible to validate it.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+        help="Validates the settlements the scheduled action prepares.",
     )
     settlement_mode = fields.Selection(
         [
@@ -294,3 +308,89 @@ class TourismTicketingMandate(models.Model):
             ],
             limit=1,
         )
+
+    # -- scheduled settlements ---------------------------------------------------
+
+    def _with_sales_to_settle(self, date_to):
+        """The mandates of ``self`` with sales not settled yet up to ``date_to``
+        (one grouped query per source)."""
+        end = fields.Datetime.to_datetime(date_to).replace(
+            hour=23, minute=59, second=59
+        )
+        pos_groups = self.env["pos.order.line"]._read_group(
+            [
+                ("tourism_mandate_id", "in", self.ids),
+                ("tourism_settlement_id", "=", False),
+                ("order_id.state", "in", ("paid", "done", "invoiced")),
+                ("order_id.date_order", "<=", end),
+            ],
+            ["tourism_mandate_id"],
+        )
+        move_groups = self.env["account.move.line"]._read_group(
+            [
+                ("tourism_mandate_id", "in", self.ids),
+                ("tourism_settlement_id", "=", False),
+                ("move_id.state", "=", "posted"),
+                ("move_id.pos_order_ids", "=", False),
+                ("date", "<=", date_to),
+            ],
+            ["tourism_mandate_id"],
+        )
+        return (
+            self.browse({mandate.id for (mandate,) in pos_groups + move_groups}) & self
+        )
+
+    def _settlement_period_due(self, today):
+        """(first, last day) of the latest period of the mandate's frequency that
+        has ended before ``today``, or None."""
+        self.ensure_one()
+        event_ends = [
+            event.date_end.date() for event in self.event_ids if event.date_end
+        ]
+        period = period_tools.last_ended_period(
+            self.settlement_frequency,
+            today,
+            season_end=self.date_end,
+            event_ends=event_ends,
+        )
+        if not period or period[1] < self.date_start:
+            return None
+        first, last = period
+        return max(first or self.date_start, self.date_start), last
+
+    @api.model
+    def _cron_generate_settlements(self):
+        """Daily: the draft settlement of each organiser whose period has ended,
+        once per period; the responsible gets an activity to validate it."""
+        today = fields.Date.context_today(self)
+        Settlement = self.env["tourism.ticketing.settlement"]
+        prepared = Settlement
+        for mandate in self.search([("state", "in", ("active", "closed"))]):
+            period = mandate._settlement_period_due(today)
+            if not period:
+                continue
+            date_from, date_to = period
+            settled_to = max(mandate.settlement_ids.mapped("date_to"), default=None)
+            if settled_to and settled_to >= date_to:
+                continue  # this period (or a later one) is already settled
+            draft = mandate.settlement_ids.filtered(lambda s: s.state == "draft")[:1]
+            if not draft and not mandate._with_sales_to_settle(date_to):
+                continue
+            if settled_to:
+                # Nothing left out: the period starts where the last one ended.
+                date_from = settled_to + timedelta(days=1)
+            if draft:
+                draft.date_to = date_to
+                settlement = draft
+            else:
+                settlement = Settlement.create(
+                    {
+                        "mandate_id": mandate.id,
+                        "date_from": min(date_from, date_to),
+                        "date_to": date_to,
+                    }
+                )
+            settlement.action_compute()
+            settlement._notify_prepared()
+            prepared |= settlement
+        return prepared

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
 
 from ..tools import commission as commission_tools
 
@@ -18,7 +19,7 @@ class TourismTicketingSettlement(models.Model):
 
     _name = "tourism.ticketing.settlement"
     _description = "Ticket Settlement"
-    _inherit = ["mail.thread", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "date_to desc, id desc"
 
     name = fields.Char(
@@ -494,6 +495,42 @@ class TourismTicketingSettlement(models.Model):
         (payable | move.line_ids.filtered(lambda line: line.debit)).reconcile()
         (receivable | move.line_ids.filtered(lambda line: line.credit)).reconcile()
         return move
+
+    def _notify_prepared(self):
+        """Tell the mandate's responsible (else the office's managers' first) that
+        the scheduled action prepared this draft."""
+        for settlement in self:
+            settlement.message_post(
+                body=self.env._(
+                    "Draft prepared by the scheduled settlement (%(frequency)s) for "
+                    "the sales up to %(end)s: %(count)s ticket(s), net due "
+                    "%(net)s. Check it and validate it.",
+                    frequency=dict(
+                        settlement.mandate_id._fields[
+                            "settlement_frequency"
+                        ]._description_selection(self.env)
+                    )[settlement.mandate_id.settlement_frequency],
+                    end=settlement.date_to.strftime("%d/%m/%Y"),
+                    count=settlement.tickets_sold - settlement.tickets_refunded,
+                    net=format_amount(
+                        self.env, settlement.net_due, settlement.currency_id
+                    ),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            user = (
+                settlement.mandate_id.user_id
+                or self.env.ref("tourism_base.group_tourism_manager").user_ids.filtered(
+                    lambda u: not u.share
+                )[:1]
+            )
+            if user:
+                settlement.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=fields.Date.context_today(settlement),
+                    summary=self.env._("Validate the ticket settlement"),
+                    user_id=user.id,
+                )
 
     def action_print(self):
         return self.env.ref(

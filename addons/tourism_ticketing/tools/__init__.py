@@ -1,1 +1,2 @@
 from . import commission
+from . import periods

@@ -25,33 +25,7 @@ class TourismTicketingSettlementGenerate(models.TransientModel):
             [("state", "in", ("active", "closed"))]
         )
         # One query per source tells which mandates have sales left to settle.
-        end = fields.Datetime.to_datetime(date_to).replace(
-            hour=23, minute=59, second=59
-        )
-        pending = {
-            mandate
-            for (mandate,) in self.env["pos.order.line"]._read_group(
-                [
-                    ("tourism_mandate_id", "in", mandates.ids),
-                    ("tourism_settlement_id", "=", False),
-                    ("order_id.state", "in", ("paid", "done", "invoiced")),
-                    ("order_id.date_order", "<=", end),
-                ],
-                ["tourism_mandate_id"],
-            )
-        } | {
-            mandate
-            for (mandate,) in self.env["account.move.line"]._read_group(
-                [
-                    ("tourism_mandate_id", "in", mandates.ids),
-                    ("tourism_settlement_id", "=", False),
-                    ("move_id.state", "=", "posted"),
-                    ("move_id.pos_order_ids", "=", False),
-                    ("date", "<=", date_to),
-                ],
-                ["tourism_mandate_id"],
-            )
-        }
+        pending = set(mandates._with_sales_to_settle(date_to))
         # A draft already holding sales is brought up to the new period end.
         drafts = Settlement.search(
             [("state", "=", "draft"), ("mandate_id", "in", mandates.ids)]

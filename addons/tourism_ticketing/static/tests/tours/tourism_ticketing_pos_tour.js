@@ -33,6 +33,16 @@ registry.category("web_tour.tours").add("tourism_ticketing_pos_sale", {
                     ".pos-receipt:contains('Ticket Festival de Test'):contains('Billet musée de Test')",
             },
             {
+                content: "the receipt says in whose name each ticket is sold",
+                trigger:
+                    ".pos-receipt .tourism-on-behalf:contains('Vendu au nom et pour le compte de Festival de Test')",
+            },
+            {
+                content: "the museum ticket too",
+                trigger:
+                    ".pos-receipt .tourism-on-behalf:contains('Vendu au nom et pour le compte de Musée de Test')",
+            },
+            {
                 content: "the e-ticket with its QR code can be printed",
                 trigger: ".o-event-button .o-event-full",
             },
