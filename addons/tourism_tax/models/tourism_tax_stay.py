@@ -35,6 +35,32 @@ _EXEMPT_FIELDS = (
     "exempt_emergency",
     "exempt_low_rent",
 )
+
+
+def _nights(arrival, departure):
+    valid = arrival and departure and departure > arrival
+    return (departure - arrival).days if valid else 0
+
+
+def _amount_values(part):
+    """The stored amounts of a stay from its breakdown. An invalid stay (part
+    None) is refused when the host submits; it keeps no amount meanwhile."""
+    if part is None:
+        return {
+            "taxable_person_nights": 0,
+            "amount_base": 0.0,
+            "amount_surcharges": 0.0,
+            "amount_total": 0.0,
+        }
+    surcharges = sum(part["surcharges"].values(), Decimal(0))
+    return {
+        "taxable_person_nights": part["nights"],
+        "amount_base": float(part["base"]),
+        "amount_surcharges": float(surcharges),
+        "amount_total": float(part["base"] + surcharges),
+    }
+
+
 # (field type, value type) that need no conversion (see _plain_value).
 _PLAIN_TYPES = frozenset(
     (("date", date), ("integer", int), ("float", float), ("selection", str))
@@ -179,26 +205,27 @@ class TourismTaxStay(models.Model):
         for stay in self:
             by_declaration[stay.declaration_id].append(stay.id)
         for declaration, ids in by_declaration.items():
-            lodging = declaration.lodging_id
-            self.browse(ids)._assign(
-                {
-                    "lodging_id": lodging.id,
-                    "commune_id": lodging.commune_id.id,
-                    "nature_id": lodging.nature_id.id,
-                    "classification": lodging.classification,
-                    "period_start": declaration.date_from,
-                    "state": declaration.state,
-                }
-            )
+            self.browse(ids)._assign(self._declaration_values(declaration))
+
+    @api.model
+    def _declaration_values(self, declaration):
+        """The fields a stay copies from its declaration, for the statistics."""
+        lodging = declaration.lodging_id
+        return {
+            "lodging_id": lodging.id,
+            "commune_id": lodging.commune_id.id,
+            "nature_id": lodging.nature_id.id,
+            "classification": lodging.classification,
+            "period_start": declaration.date_from,
+            "state": declaration.state,
+        }
 
     @api.depends("arrival", "departure")
     def _compute_nights(self):
         self._assign_columns(
             {
                 "nights": [
-                    (departure - arrival).days
-                    if arrival and departure and departure > arrival
-                    else 0
+                    _nights(arrival, departure)
                     for arrival, departure in zip(
                         self.mapped("arrival"), self.mapped("departure"), strict=True
                     )
@@ -255,17 +282,10 @@ class TourismTaxStay(models.Model):
     )
     def _compute_amounts(self):
         lookups = {}  # deliberations, categories, tariffs, taxes: once for the batch
-        names = ("taxable_person_nights", "amount_base", "amount_surcharges")
-        values = {name: [] for name in (*names, "amount_total")}
+        values = defaultdict(list)
         for part in self._breakdowns(lookups, raise_errors=False):
-            # An invalid line (part None) is shown when the host submits; it keeps
-            # no amount meanwhile.
-            part = part or {"base": Decimal(0), "surcharges": {}, "nights": 0}
-            surcharges = sum(part["surcharges"].values(), Decimal(0))
-            values["taxable_person_nights"].append(part["nights"])
-            values["amount_base"].append(float(part["base"]))
-            values["amount_surcharges"].append(float(surcharges))
-            values["amount_total"].append(float(part["base"] + surcharges))
+            for name, value in _amount_values(part).items():
+                values[name].append(value)
         # The calculator's amounts are already rounded to the cent: they go to the
         # cache as they are.
         self._assign_columns(values)
@@ -552,15 +572,9 @@ class TourismTaxStay(models.Model):
                 for name in inputs
                 if name != "nights"
             }
-            arrival, departure = values["arrival"], values["departure"]
-            values["nights"] = (
-                (departure - arrival).days
-                if arrival and departure and departure > arrival
-                else 0
-            )
+            values["nights"] = _nights(values["arrival"], values["departure"])
             values["exempt_persons"] = sum(values[name] for name in _EXEMPT_FIELDS)
             declaration = declarations.browse(vals["declaration_id"])
-            lodging = declaration.lodging_id
             try:
                 part = self._breakdown(
                     _Row(*(values[name] for name in _ROW_FIELDS)),
@@ -568,23 +582,13 @@ class TourismTaxStay(models.Model):
                     lookups,
                 )
             except ValidationError:
-                # Shown when the host submits; the line keeps no amount meanwhile.
-                part = {"base": Decimal(0), "surcharges": {}, "nights": 0}
-            surcharges = sum(part["surcharges"].values(), Decimal(0))
-            precomputed[id(vals)] = dict(
-                nights=values["nights"],
-                exempt_persons=values["exempt_persons"],
-                lodging_id=lodging.id,
-                commune_id=lodging.commune_id.id,
-                nature_id=lodging.nature_id.id,
-                classification=lodging.classification,
-                period_start=declaration.date_from,
-                state=declaration.state,
-                taxable_person_nights=part["nights"],
-                amount_base=float(part["base"]),
-                amount_surcharges=float(surcharges),
-                amount_total=float(part["base"] + surcharges),
-            )
+                part = None
+            precomputed[id(vals)] = {
+                "nights": values["nights"],
+                "exempt_persons": values["exempt_persons"],
+                **self._declaration_values(declaration),
+                **_amount_values(part),
+            }
         return [precomputed.get(id(vals)) for vals in vals_list]
 
     @api.model
