@@ -17,6 +17,7 @@ from ..tools.calculator import (
     nights_by_year,
     round_half_up,
     split_stay,
+    stay_tax_cents,
 )
 
 LANDES = (D("0.10"), D("0.34"))  # Département 10 %, GPSO 34 % (reference.md §0)
@@ -543,6 +544,76 @@ class TestCalculator(BaseCase):
                     self.assertConsistent(result)
                     if cap is not None:
                         self.assertLessEqual(result.tariff_per_person_night, D(cap))
+
+    def test_stay_tax_cents(self):
+        """The integer core the models call: ratios in, cents out."""
+        cases = [
+            # DGCL guide: 2-star hotel at 0.50 EUR, 2 adults, 5 nights.
+            (
+                {"nights": 5, "persons": 2, "exempt_persons": 0, "tariff": (1, 2)},
+                (10, (1, 2), 50, 500, (), 500),
+            ),
+            # Landes: 1.50 EUR + 10 % + 34 %, one child exempt.
+            (
+                {
+                    "nights": 3,
+                    "persons": 3,
+                    "exempt_persons": 1,
+                    "tariff": (3, 2),
+                    "surcharge_rates": ((1, 10), (17, 50)),
+                },
+                (6, (3, 2), 216, 900, (90, 306), 1296),
+            ),
+            # Unclassified: 5 % of 120.00 EUR for 4 persons, capped at 1.00 EUR.
+            (
+                {
+                    "nights": 2,
+                    "persons": 4,
+                    "exempt_persons": 0,
+                    "proportional_rate": (1, 20),
+                    "price_per_night": (12000, 100),
+                    "cap": (1, 1),
+                    "rounding": "per_stay",
+                },
+                (8, (1, 1), 100, 800, (), 800),
+            ),
+        ]
+        for kwargs, expected in cases:
+            with self.subTest(**kwargs):
+                self.assertEqual(tuple(stay_tax_cents(**kwargs)), expected)
+        with self.assertRaises(TaxCalculationError) as caught:
+            stay_tax_cents(nights=1, persons=1, exempt_persons=2, tariff=(1, 2))
+        self.assertEqual(caught.exception.code, "exempt_exceeds_persons")
+        # compute_stay_tax reads its numbers and gives the same amounts in euros.
+        for tariff, persons, rates, rounding in itertools.product(
+            ["0.25", "0.33", "1.25", "4.30"],
+            range(1, 5),
+            [(), DEPARTMENT, LANDES],
+            ROUNDING_MODES,
+        ):
+            with self.subTest(tariff=tariff, persons=persons, rounding=rounding):
+                euros = compute_stay_tax(
+                    nights=3,
+                    persons=persons,
+                    exempt_persons=persons // 3,
+                    tariff=tariff,
+                    surcharge_rates=rates,
+                    rounding=rounding,
+                )
+                cents = stay_tax_cents(
+                    nights=3,
+                    persons=persons,
+                    exempt_persons=persons // 3,
+                    tariff=D(tariff).as_integer_ratio(),
+                    surcharge_rates=tuple(rate.as_integer_ratio() for rate in rates),
+                    rounding=rounding,
+                )
+                self.assertEqual(euros.total, D(cents.total) / 100)
+                self.assertEqual(euros.base, D(cents.base) / 100)
+                self.assertEqual(
+                    euros.surcharges,
+                    tuple(D(amount) / 100 for amount in cents.surcharges),
+                )
 
     def test_results_are_frozen(self):
         result = compute_stay_tax(nights=1, persons=1, tariff="1.00")

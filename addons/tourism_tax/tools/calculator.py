@@ -8,9 +8,11 @@ exact fractions: the only roundings are the ones documented for each mode.
 """
 
 import datetime
+import math
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation
 from fractions import Fraction
+from typing import NamedTuple
 
 CENT = Decimal("0.01")
 # Fixed precision for the one inexact operation, whatever the caller's context.
@@ -107,12 +109,17 @@ def _to_int(value, field):
     return int(number)
 
 
-def _to_amount(value, field):
-    """Non-negative exact fraction."""
+def _to_ratio(value, field):
+    """Non-negative exact ratio (numerator, denominator)."""
     number = to_decimal(value, field)
     if number < 0:
         raise TaxCalculationError("negative_amount", field=field)
-    return Fraction(number)
+    return number.as_integer_ratio()
+
+
+def _to_amount(value, field):
+    """Non-negative exact fraction."""
+    return Fraction(*_to_ratio(value, field))
 
 
 def _to_rates(surcharge_rates):
@@ -136,12 +143,18 @@ def _round_to_int(value):
     return -result if value < 0 else result
 
 
+def _half_up(numerator, denominator):
+    """Nearest integer of numerator / denominator (both non-negative), halves up."""
+    return (numerator * 2 + denominator) // (denominator * 2)
+
+
 def _cents(value):
     """Fraction of euros → whole number of cents, half-up."""
     return _round_to_int(value * 100)
 
 
-def _money(cents):
+def from_cents(cents):
+    """Whole cents → Decimal euros (1234 → Decimal("12.34"))."""
     # Built from a string so that no Decimal context can round it.
     return Decimal(f"{cents}E-2")
 
@@ -149,18 +162,23 @@ def _money(cents):
 def _exact_decimal(value):
     """Fraction → Decimal, exact when the expansion ends (it does for rates and
     tariffs given to the cent); otherwise 28 significant digits."""
-    denominator = value.denominator
+    return _decimal_of(value.numerator, value.denominator)
+
+
+def _decimal_of(numerator, denominator):
+    """numerator / denominator (a reduced fraction) as _exact_decimal does."""
+    rest = denominator
     twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
+    while rest % 2 == 0:
+        rest //= 2
         twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
+    while rest % 5 == 0:
+        rest //= 5
         fives += 1
-    if denominator == 1:
+    if rest == 1:
         digits = max(twos, fives)
-        return Decimal(f"{value.numerator * 10**digits // value.denominator}E-{digits}")
-    return _DIVISION.divide(Decimal(value.numerator), Decimal(value.denominator))
+        return Decimal(f"{numerator * 10**digits // denominator}E-{digits}")
+    return _DIVISION.divide(Decimal(numerator), Decimal(denominator))
 
 
 def round_half_up(amount, quantum=CENT):
@@ -213,9 +231,73 @@ def compute_stay_tax(
       ``total_per_person_night`` is only informative (total / person-nights).
     """
     _check_rounding(rounding)
-    nights = _to_int(nights, "Nights")
-    persons = _to_int(persons, "Persons")
-    exempt_persons = _to_int(exempt_persons, "Exempt persons")
+    cents = stay_tax_cents(
+        nights=_to_int(nights, "Nights"),
+        persons=_to_int(persons, "Persons"),
+        exempt_persons=_to_int(exempt_persons, "Exempt persons"),
+        surcharge_rates=tuple(
+            _to_ratio(rate, f"Surcharge rate {index}")
+            for index, rate in enumerate(surcharge_rates, start=1)
+        ),
+        tariff=None if tariff is None else _to_ratio(tariff, "Tariff"),
+        proportional_rate=(
+            None
+            if proportional_rate is None
+            else _to_ratio(proportional_rate, "Proportional rate")
+        ),
+        price_per_night=(
+            None
+            if price_per_night is None
+            else _to_ratio(price_per_night, "Price per night")
+        ),
+        cap=None if cap is None else _to_ratio(cap, "Cap"),
+        rounding=rounding,
+    )
+    numerator, denominator = cents.tariff_per_person_night
+    divisor = math.gcd(numerator, denominator)
+    return StayTax(
+        taxable_person_nights=cents.taxable_person_nights,
+        tariff_per_person_night=_decimal_of(
+            numerator // divisor, denominator // divisor
+        ),
+        total_per_person_night=from_cents(cents.total_per_person_night),
+        base=from_cents(cents.base),
+        surcharges=tuple(from_cents(amount) for amount in cents.surcharges),
+        total=from_cents(cents.total),
+    )
+
+
+class StayTaxCents(NamedTuple):
+    """stay_tax_cents(): StayTax in whole cents, the tariff as a ratio."""
+
+    taxable_person_nights: int
+    tariff_per_person_night: tuple  # (numerator, denominator), not reduced
+    total_per_person_night: int
+    base: int
+    surcharges: tuple
+    total: int
+
+
+def stay_tax_cents(
+    *,
+    nights,
+    persons,
+    exempt_persons,
+    tariff=None,
+    proportional_rate=None,
+    price_per_night=None,
+    cap=None,
+    surcharge_rates=(),
+    rounding="per_person_night",
+):
+    """compute_stay_tax() on numbers already read, in whole numbers: ``nights`` and
+    the persons as int, each amount and rate as a ratio ``(numerator, denominator)``
+    of non-negative ints (``Decimal("0.34").as_integer_ratio()``), the money out in
+    cents. It is compute_stay_tax's own arithmetic: the models call it directly
+    for the thousands of stays of a month, where reading and writing Decimals
+    costs more than the tax."""
+    if rounding not in ROUNDING_MODES:
+        raise TaxCalculationError("unknown_rounding", value=rounding)
     if nights < 0:
         raise TaxCalculationError("negative_nights")
     for count, field in ((persons, "Persons"), (exempt_persons, "Exempt persons")):
@@ -223,71 +305,75 @@ def compute_stay_tax(
             raise TaxCalculationError("negative_persons", field=field)
     if exempt_persons > persons:
         raise TaxCalculationError("exempt_exceeds_persons")
-    rates = _to_rates(surcharge_rates)
-    base_ppn = _base_tariff(
+    numerator, denominator = _base_tariff(
         tariff, proportional_rate, price_per_night, cap, persons, nights
     )
     person_nights = (persons - exempt_persons) * nights
 
     if rounding == "per_person_night":
-        total_ppn = _cents(base_ppn * (1 + sum(rates)))
+        # 1 + the sum of the rates, on the product of their denominators.
+        common = math.prod(rate[1] for rate in surcharge_rates)
+        factor = common + sum(n * common // d for n, d in surcharge_rates)
+        total_ppn = _half_up(100 * numerator * factor, denominator * common)
         total = total_ppn * person_nights
         surcharges = []
-        for rate in rates:
-            share = _cents(base_ppn * rate * person_nights)
+        for rate_numerator, rate_denominator in surcharge_rates:
+            share = _half_up(
+                100 * numerator * rate_numerator * person_nights,
+                denominator * rate_denominator,
+            )
             # Only a sub-cent tariff can make the shares exceed the total; the
             # base must not go negative.
             surcharges.append(min(share, total - sum(surcharges)))
         base = total - sum(surcharges)
     elif rounding == "per_component":
-        base_cents = _cents(base_ppn)
-        addons = [_round_to_int(base_cents * rate) for rate in rates]
+        base_cents = _half_up(100 * numerator, denominator)
+        addons = [_half_up(base_cents * n, d) for n, d in surcharge_rates]
         total_ppn = base_cents + sum(addons)
         base = base_cents * person_nights
         surcharges = [addon * person_nights for addon in addons]
         total = total_ppn * person_nights
     else:  # per_stay
-        base = _cents(base_ppn * person_nights)
-        surcharges = [_round_to_int(base * rate) for rate in rates]
+        base = _half_up(100 * numerator * person_nights, denominator)
+        surcharges = [_half_up(base * n, d) for n, d in surcharge_rates]
         total = base + sum(surcharges)
-        total_ppn = (
-            _round_to_int(Fraction(total, person_nights)) if person_nights else 0
-        )
+        total_ppn = _half_up(total, person_nights) if person_nights else 0
 
-    return StayTax(
-        taxable_person_nights=person_nights,
-        tariff_per_person_night=_exact_decimal(base_ppn),
-        total_per_person_night=_money(total_ppn),
-        base=_money(base),
-        surcharges=tuple(_money(amount) for amount in surcharges),
-        total=_money(total),
+    return StayTaxCents(
+        person_nights,
+        (numerator, denominator),
+        total_ppn,
+        base,
+        tuple(surcharges),
+        total,
     )
 
 
 def _base_tariff(tariff, proportional_rate, price_per_night, cap, persons, nights):
-    """Base tariff per person per night (exact Fraction), after the cap."""
+    """Base tariff per person per night after the cap, as an exact ratio."""
     if tariff is not None:
         if proportional_rate is not None or price_per_night is not None:
             raise TaxCalculationError("both_tariff_and_rate")
-        base = _to_amount(tariff, "Tariff")
+        base = tariff
     else:
         if proportional_rate is None:
             raise TaxCalculationError("missing_tariff")
         if price_per_night is None:
             raise TaxCalculationError("missing_price")
-        rate = _to_amount(proportional_rate, "Proportional rate")
-        price = _to_amount(price_per_night, "Price per night")
         if not persons:
             if nights:
                 raise TaxCalculationError("zero_persons_unclassified")
             # Nothing to divide and nothing to tax.
-            base = Fraction(0)
+            base = (0, 1)
         else:
-            base = price / persons * rate
-    if cap is not None:
-        # Written for the unclassified cap (L2333-30), harmless for a classified
-        # tariff since the cap is the highest adopted tariff.
-        base = min(base, _to_amount(cap, "Cap"))
+            base = (
+                price_per_night[0] * proportional_rate[0],
+                price_per_night[1] * persons * proportional_rate[1],
+            )
+    # Written for the unclassified cap (L2333-30), harmless for a classified
+    # tariff since the cap is the highest adopted tariff.
+    if cap is not None and base[0] * cap[1] > cap[0] * base[1]:
+        base = cap
     return base
 
 
@@ -349,9 +435,9 @@ def compute_flat_rate_tax(
 
     return FlatRateTax(
         taxable_units=_exact_decimal(units),
-        base=_money(base),
-        surcharges=tuple(_money(amount) for amount in surcharges),
-        total=_money(total),
+        base=from_cents(base),
+        surcharges=tuple(from_cents(amount) for amount in surcharges),
+        total=from_cents(total),
     )
 
 
@@ -442,8 +528,8 @@ def compute_platform_difference(*, base, surcharges=(), collected):
         else [0] * len(surcharge_cents)
     )
     return PlatformDifference(
-        collected=_money(collected_cents),
-        base=_money(due - sum(due_surcharges)),
-        surcharges=tuple(_money(cents) for cents in due_surcharges),
-        total=_money(due),
+        collected=from_cents(collected_cents),
+        base=from_cents(due - sum(due_surcharges)),
+        surcharges=tuple(from_cents(cents) for cents in due_surcharges),
+        total=from_cents(due),
     )
