@@ -8,12 +8,14 @@ from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_round, split_every
 
 from ..tools.calculator import (
     TaxCalculationError,
     compute_platform_difference,
-    compute_stay_tax,
+    from_cents,
     split_stay,
+    stay_tax_cents,
 )
 from .tourism_tax_deliberation import to_decimal
 
@@ -43,8 +45,8 @@ def _nights(arrival, departure):
 
 
 def _amount_values(part):
-    """The stored amounts of a stay from its breakdown. An invalid stay (part
-    None) is refused when the host submits; it keeps no amount meanwhile."""
+    """The stored amounts of a stay from its breakdown in cents. An invalid stay
+    (part None) is refused when the host submits; it keeps no amount meanwhile."""
     if part is None:
         return {
             "taxable_person_nights": 0,
@@ -52,13 +54,19 @@ def _amount_values(part):
             "amount_surcharges": 0.0,
             "amount_total": 0.0,
         }
-    surcharges = sum(part["surcharges"].values(), Decimal(0))
+    surcharges = sum(part["surcharges"].values())
+    # An int divided by 100 is the float nearest to the amount, as float("12.34").
     return {
         "taxable_person_nights": part["nights"],
-        "amount_base": float(part["base"]),
-        "amount_surcharges": float(surcharges),
-        "amount_total": float(part["base"] + surcharges),
+        "amount_base": part["base"] / 100,
+        "amount_surcharges": surcharges / 100,
+        "amount_total": (part["base"] + surcharges) / 100,
     }
+
+
+def _ratio(value):
+    """A Decimal (or None) as the calculator's (numerator, denominator)."""
+    return None if value is None else value.as_integer_ratio()
 
 
 # (field type, value type) that need no conversion (see _plain_value).
@@ -73,10 +81,23 @@ _CREATING = contextvars.ContextVar("tourism_tax_stay_creating", default=None)
 _LodgingInfo = namedtuple(
     "_LodgingInfo", ("record", "id", "commune", "epci_id", "classification_expiry")
 )
+# The rates and amounts as ratios of ints (see calculator.stay_tax_cents).
 _DeliberationInfo = namedtuple(
     "_DeliberationInfo", ("record", "rounding", "proportional_rate", "cap")
 )
 _CategoryInfo = namedtuple("_CategoryInfo", ("record", "id", "is_proportional"))
+# Most stays computed together (see _compute_amounts).
+_COMPUTE_MAX = 50000
+# The amounts a stay computes, and from how many dirty stays they are flushed as
+# they are in the cache (see _flush).
+_AMOUNT_FIELDS = (
+    "taxable_person_nights",
+    "amount_base",
+    "amount_surcharges",
+    "amount_total",
+)
+_FLUSH_AS_IS_MIN = 100
+_UPDATE_BATCH = 1000
 
 
 class TourismTaxStay(models.Model):
@@ -281,14 +302,58 @@ class TourismTaxStay(models.Model):
         "declaration_id.period_id",
     )
     def _compute_amounts(self):
+        stays = self
+        if all(self._ids):
+            # Odoo computes stored fields 1,000 records at a time, and a month's
+            # stays share their lodgings, deliberations and tariffs: the stays
+            # still to compute are computed with these, their lookups done once.
+            pending = self.env.records_to_compute(self._fields["amount_total"])
+            if pending:
+                stays = self | pending[: _COMPUTE_MAX - len(self)].exists()
         lookups = {}  # deliberations, categories, tariffs, taxes: once for the batch
         values = defaultdict(list)
-        for part in self._breakdowns(lookups, raise_errors=False):
+        for part in stays._breakdowns_cents(lookups, raise_errors=False):
             for name, value in _amount_values(part).items():
                 values[name].append(value)
         # The calculator's amounts are already rounded to the cent: they go to the
         # cache as they are.
-        self._assign_columns(values)
+        stays._assign_columns(values)
+
+    def _flush(self, fnames=None):
+        # The amounts of a stay are the calculator's, exact to the cent, and a
+        # month's register is thousands of stays: Odoo's conversion of each value
+        # before its UPDATE (rounding to the digits again, formatting) costs as
+        # much as computing them. Many stays' amounts are written as they are in
+        # the cache, with Odoo's own UPDATE of many rows; the rest as Odoo does.
+        cache = self.env.cache
+        dirty_fields = cache.get_dirty_fields()
+        fields = [
+            self._fields[name]
+            for name in _AMOUNT_FIELDS
+            if (fnames is None or name in fnames) and self._fields[name] in dirty_fields
+        ]
+        dirty = {field: cache.get_dirty_records(self, field)._ids for field in fields}
+        ids = sorted(set().union(*dirty.values()))
+        if len(ids) >= _FLUSH_AS_IS_MIN:
+            model = self.with_context({})
+            columns = []
+            for field in fields:
+                cache.clear_dirty_field(field)
+                columns.append(
+                    (field.name, cache._get_field_cache(model, field), set(dirty[field]))
+                )
+            for batch in split_every(_UPDATE_BATCH, ids):
+                model.browse(batch)._write_multi(
+                    [
+                        {
+                            name: values[id_]
+                            for name, values, dirty_ids in columns
+                            if id_ in dirty_ids
+                        }
+                        for id_ in batch
+                    ]
+                )
+        return super()._flush(fnames)
 
     def _line_label(self):
         return self._label_of(self.arrival, self.departure)
@@ -317,20 +382,29 @@ class TourismTaxStay(models.Model):
         )
 
     def _platform_difference(self, full, row):
-        """The part of `full` (the tax at the classified tariff) that the platform
-        did not collect; the platform's nights are not the host's."""
+        """The part of `full` (the tax at the classified tariff, in cents) that the
+        platform did not collect; the platform's nights are not the host's."""
         order = list(full["surcharges"])
         try:
             due = compute_platform_difference(
-                base=full["base"],
-                surcharges=[full["surcharges"][surcharge] for surcharge in order],
+                base=from_cents(full["base"]),
+                surcharges=[
+                    from_cents(full["surcharges"][surcharge]) for surcharge in order
+                ],
                 collected=to_decimal(row.platform_collected, 2),
             )
         except TaxCalculationError as error:
             raise ValidationError(self._error_message(error, row)) from error
         return {
-            "base": due.base,
-            "surcharges": defaultdict(Decimal, zip(order, due.surcharges, strict=True)),
+            "base": int(due.base.scaleb(2)),
+            "surcharges": defaultdict(
+                int,
+                zip(
+                    order,
+                    (int(amount.scaleb(2)) for amount in due.surcharges),
+                    strict=True,
+                ),
+            ),
             "nights": 0,
         }
 
@@ -343,25 +417,58 @@ class TourismTaxStay(models.Model):
         self.ensure_one()
         return self._breakdowns(deliberations)[0]
 
-    def _breakdowns(self, lookups=None, raise_errors=True):
-        """The breakdown of each stay (in order), its inputs read a column at a
-        time: reading them stay by stay costs more than computing the tax. With
-        `raise_errors` False, an invalid stay gets None instead of an error."""
+    def _breakdowns(self, lookups=None):
+        """The breakdown of each stay (in order), amounts in Decimal euros. Raises
+        a ValidationError naming the first line whose tax cannot be computed."""
+        return [self._in_euros(part) for part in self._breakdowns_cents(lookups)]
+
+    @api.model
+    def _in_euros(self, part):
+        """A breakdown in cents (add-ons by id) → in Decimal euros (by record)."""
+        surcharges = self.env["tourism.tax.surcharge"]
+        return {
+            "base": from_cents(part["base"]),
+            "surcharges": defaultdict(
+                Decimal,
+                {
+                    surcharges.browse(surcharge_id): from_cents(cents)
+                    for surcharge_id, cents in part["surcharges"].items()
+                },
+            ),
+            "nights": part["nights"],
+        }
+
+    def _breakdowns_cents(self, lookups=None, raise_errors=True):
+        """The breakdown of each stay (in order), amounts in cents, its inputs read
+        a column at a time: reading them stay by stay costs more than computing
+        the tax. With `raise_errors` False, an invalid stay gets None instead of an
+        error."""
         lookups = {} if lookups is None else lookups
-        rows = zip(*(self.mapped(name) for name in _ROW_FIELDS), strict=True)
-        declarations = self.mapped("declaration_id")
-        declarations.mapped("lodging_id.commune_id")  # fetched together
         if all(self._ids):
-            by_id = {declaration.id: declaration for declaration in declarations}
+            # In one query: each field read on its own reads 1,000 stays at a time.
+            self.fetch(["declaration_id", *_ROW_FIELDS])
+        rows = zip(*(self.mapped(name) for name in _ROW_FIELDS), strict=True)
+        if all(self._ids):
             field = self._fields["declaration_id"]
-            of_stays = [by_id[id_] for id_ in self.env.cache.get_values(self, field)]
+            declaration_ids = list(self.env.cache.get_values(self, field))
+            declarations = self.env["tourism.tax.declaration"].browse(
+                set(declaration_ids)
+            )
+            declarations.mapped("lodging_id.commune_id")  # fetched together
+            by_id = {
+                declaration.id: self._lodging_info(declaration, lookups)
+                for declaration in declarations
+            }
+            of_stays = [by_id[id_] for id_ in declaration_ids]
         else:  # new stays (a form being edited) point to new declarations
-            of_stays = [stay.declaration_id for stay in self]
+            of_stays = [
+                self._lodging_info(stay.declaration_id, lookups) for stay in self
+            ]
         results = []
-        for declaration, values in zip(of_stays, rows, strict=True):
-            lodging = self._lodging_info(declaration, lookups)
+        breakdown = self._breakdown
+        for lodging, values in zip(of_stays, rows, strict=True):
             try:
-                results.append(self._breakdown(_Row(*values), lodging, lookups))
+                results.append(breakdown(_Row._make(values), lodging, lookups))
             except ValidationError:
                 if raise_errors:
                     raise
@@ -390,8 +497,8 @@ class TourismTaxStay(models.Model):
             lookups[key] = found and _DeliberationInfo(
                 found,
                 found.rounding,
-                to_decimal(found.unclassified_rate) / 100,
-                to_decimal(found.highest_tariff, 2),
+                _ratio(to_decimal(found.unclassified_rate) / 100),
+                _ratio(to_decimal(found.highest_tariff, 2)),
             )
         return lookups[key]
 
@@ -411,8 +518,9 @@ class TourismTaxStay(models.Model):
         return lookups[key]
 
     def _breakdown(self, row, lodging, lookups):
-        """Breakdown of the stay `row` in `lodging` (a _LodgingInfo)."""
-        result = {"base": Decimal(0), "surcharges": defaultdict(Decimal), "nights": 0}
+        """Breakdown in cents of the stay `row` in `lodging` (a _LodgingInfo), the
+        add-ons by id."""
+        result = {"base": 0, "surcharges": defaultdict(int), "nights": 0}
         # A platform collected the tax: nothing is due by the host, unless it
         # collected less than his classified tariff (then the difference is).
         difference = row.channel == "platform" and row.platform_collected > 0
@@ -420,13 +528,20 @@ class TourismTaxStay(models.Model):
             return result
         if not row.nights:
             return result
-        boundaries = [
-            date(year, 1, 1)
-            for year in range(row.arrival.year + 1, row.departure.year + 1)
-        ]
-        for first_night, _last_night, nights in split_stay(
-            row.arrival, row.departure, boundaries
-        ):
+        if row.arrival.year == row.departure.year:
+            segments = ((row.arrival, row.nights),)  # the usual stay, one tariff
+        else:
+            boundaries = [
+                date(year, 1, 1)
+                for year in range(row.arrival.year + 1, row.departure.year + 1)
+            ]
+            segments = [
+                (first_night, nights)
+                for first_night, _last_night, nights in split_stay(
+                    row.arrival, row.departure, boundaries
+                )
+            ]
+        for first_night, nights in segments:
             deliberation = self._deliberation_info(lodging, first_night.year, lookups)
             if not deliberation:
                 raise ValidationError(
@@ -440,41 +555,60 @@ class TourismTaxStay(models.Model):
             record = deliberation.record
             key = ("surcharges", record.id, first_night)
             if key not in lookups:
-                lookups[key] = record._surcharges_on(first_night)
+                surcharges, rates = record._surcharges_on(first_night)
+                lookups[key] = surcharges.ids, tuple(_ratio(rate) for rate in rates)
             surcharges, rates = lookups[key]
             if difference and category.is_proportional:
                 continue  # unclassified: the platform's rate is the lodging's own
-            params = {
-                "nights": nights,
-                "persons": row.persons,
-                "exempt_persons": row.exempt_persons,
-                "surcharge_rates": tuple(rates),
-                "rounding": deliberation.rounding,
-            }
             if category.is_proportional:
-                params.update(
-                    proportional_rate=deliberation.proportional_rate,
-                    price_per_night=(
-                        to_decimal(row.price_per_night, 2)
-                        if row.price_per_night
-                        else None
-                    ),
-                    cap=deliberation.cap,
+                price = row.price_per_night
+                tariff = None
+                rate, cap = deliberation.proportional_rate, deliberation.cap
+                # To the cent as stored (to_decimal(price, 2)), in whole cents.
+                price = (
+                    (round(float_round(price, precision_digits=2) * 100), 100)
+                    if price
+                    else None
                 )
             else:
                 key = ("tariff", record.id, category.id)
                 if key not in lookups:
-                    lookups[key] = record._tariff_for(category.record)
-                params["tariff"] = lookups[key]
+                    lookups[key] = _ratio(record._tariff_for(category.record))
+                tariff, rate, price, cap = lookups[key], None, None, None
             # The calculator is a pure function: most stays of a month share their
             # nights, persons and tariff, so each distinct computation is done once.
-            key = ("tax", *sorted(params.items()))
-            if key not in lookups:
+            key = (
+                nights,
+                row.persons,
+                row.exempt_persons,
+                tariff,
+                rate,
+                price,
+                cap,
+                rates,
+                deliberation.rounding,
+            )
+            tax = lookups.get(key)
+            if tax is None:
                 try:
-                    lookups[key] = compute_stay_tax(**params)
+                    if price and price[0] < 0:
+                        raise TaxCalculationError(
+                            "negative_amount", field="Price per night"
+                        )
+                    tax = stay_tax_cents(
+                        nights=nights,
+                        persons=row.persons,
+                        exempt_persons=row.exempt_persons,
+                        tariff=tariff,
+                        proportional_rate=rate,
+                        price_per_night=price,
+                        cap=cap,
+                        surcharge_rates=rates,
+                        rounding=deliberation.rounding,
+                    )
                 except TaxCalculationError as error:
-                    lookups[key] = error
-            tax = lookups[key]
+                    tax = error
+                lookups[key] = tax
             if isinstance(tax, TaxCalculationError):
                 raise ValidationError(self._error_message(tax, row))
             result["base"] += tax.base
