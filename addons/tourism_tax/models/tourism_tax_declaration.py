@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..tools.calculator import compute_flat_rate_tax, compute_stay_tax, round_half_up
 from ..tools.stay_import import ImportProblem, parse_stays
 from .tourism_tax_deliberation import to_decimal
+from .tourism_tax_stay import assign_columns
 
 
 class TourismTaxDeclaration(models.Model):
@@ -144,22 +145,30 @@ class TourismTaxDeclaration(models.Model):
     )
     def _compute_amounts(self):
         totals = self._stay_totals()
+        columns = defaultdict(list)
         for declaration in self:
             if declaration.regime == "real" and not (
                 declaration.is_zero or declaration.ex_officio
             ):
                 # The stays hold their own amounts: add them up.
                 base, surcharges, total, nights = totals[declaration.id]
-                declaration.amount_base = base
-                declaration.amount_surcharges = surcharges
-                declaration.amount_total = total
-                declaration.person_nights = nights
-                continue
-            breakdown = declaration._tax_breakdown()
-            declaration.amount_base = float(breakdown["base"])
-            declaration.amount_surcharges = float(sum(breakdown["surcharges"].values()))
-            declaration.amount_total = float(breakdown["total"])
-            declaration.person_nights = breakdown["nights"]
+            else:
+                breakdown = declaration._tax_breakdown()
+                base = float(breakdown["base"])
+                surcharges = float(sum(breakdown["surcharges"].values()))
+                total = float(breakdown["total"])
+                nights = breakdown["nights"]
+            # Rounded to the currency as the monetary fields round what they get.
+            currency = declaration.currency_id
+            for name, value in (
+                ("amount_base", base),
+                ("amount_surcharges", surcharges),
+                ("amount_total", total),
+            ):
+                columns[name].append(currency.round(value) if currency else value)
+            columns["person_nights"].append(nights)
+        # A month is thousands of declarations: see assign_columns.
+        assign_columns(self, columns)
 
     def _stay_totals(self):
         """{declaration id: [base, add-ons, total, person-nights]} of the stays,

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_round, split_every
+from odoo.tools import float_round
 
 from ..tools.calculator import (
     TaxCalculationError,
@@ -97,7 +97,21 @@ _AMOUNT_FIELDS = (
     "amount_total",
 )
 _FLUSH_AS_IS_MIN = 100
-_UPDATE_BATCH = 1000
+
+
+def assign_columns(records, columns):
+    """Set computed fields of `records` being computed from lists of values in
+    cache format (same order as the records), as Odoo's assignment of a field
+    being computed does: a month's register is thousands of stays, and assigning
+    them one record at a time costs more than computing them."""
+    if not all(records._ids):
+        for record, *row in zip(records, *columns.values(), strict=True):
+            record.update(dict(zip(columns, row, strict=True)))
+        return
+    for name, column in columns.items():
+        field = records._fields[name]
+        records.env.remove_to_compute(field, records)
+        records.env.cache.update(records, field, column, dirty=True)
 
 
 class TourismTaxStay(models.Model):
@@ -277,18 +291,7 @@ class TourismTaxStay(models.Model):
             self.env.cache.update(self, field, itertools.repeat(value), dirty=True)
 
     def _assign_columns(self, columns):
-        """Set computed fields of the stays being computed from lists of values
-        in cache format (same order as the stays): a month's register is thousands
-        of stays, and assigning them one record at a time costs more than
-        computing them."""
-        if not all(self._ids):
-            for stay, *row in zip(self, *columns.values(), strict=True):
-                stay.update(dict(zip(columns, row, strict=True)))
-            return
-        for name, column in columns.items():
-            field = self._fields[name]
-            self.env.remove_to_compute(field, self)
-            self.env.cache.update(self, field, column, dirty=True)
+        assign_columns(self, columns)
 
     @api.depends(
         "arrival",
@@ -324,7 +327,7 @@ class TourismTaxStay(models.Model):
         # month's register is thousands of stays: Odoo's conversion of each value
         # before its UPDATE (rounding to the digits again, formatting) costs as
         # much as computing them. Many stays' amounts are written as they are in
-        # the cache, with Odoo's own UPDATE of many rows; the rest as Odoo does.
+        # the cache by Odoo's own multi-row UPDATE; a few stays as Odoo does.
         cache = self.env.cache
         dirty_fields = cache.get_dirty_fields()
         fields = [
@@ -342,17 +345,16 @@ class TourismTaxStay(models.Model):
                 columns.append(
                     (field.name, cache._get_field_cache(model, field), set(dirty[field]))
                 )
-            for batch in split_every(_UPDATE_BATCH, ids):
-                model.browse(batch)._write_multi(
-                    [
-                        {
-                            name: values[id_]
-                            for name, values, dirty_ids in columns
-                            if id_ in dirty_ids
-                        }
-                        for id_ in batch
-                    ]
-                )
+            model.browse(ids)._write_multi(
+                [
+                    {
+                        name: values[id_]
+                        for name, values, dirty_ids in columns
+                        if id_ in dirty_ids
+                    }
+                    for id_ in ids
+                ]
+            )
         return super()._flush(fnames)
 
     def _line_label(self):
@@ -692,35 +694,47 @@ class TourismTaxStay(models.Model):
         ]
         if not todo:
             return [None] * len(vals_list)
-        inputs = (*_ROW_FIELDS, *_EXEMPT_FIELDS)
-        defaults = self.default_get([name for name in inputs if name != "nights"])
+        names = [
+            name
+            for name in (*_ROW_FIELDS, *_EXEMPT_FIELDS)
+            if name not in ("nights", "exempt_persons")
+        ]
+        defaults = self.default_get(names)
+        types = {name: self._fields[name].type for name in names}
         declarations = self.env["tourism.tax.declaration"].browse(
             {vals["declaration_id"] for vals in todo}
         )
         declarations.mapped("lodging_id.commune_id")  # fetched together
         lookups = {}
+        of_declaration = {
+            declaration.id: (
+                self._lodging_info(declaration, lookups),
+                self._declaration_values(declaration),
+            )
+            for declaration in declarations
+        }
         precomputed = {}
         for vals in todo:
-            values = {
-                name: self._plain_value(name, vals.get(name, defaults.get(name)))
-                for name in inputs
-                if name != "nights"
-            }
+            values = {}
+            for name in names:
+                value = vals.get(name, defaults.get(name))
+                # Most values come in the right type (see _plain_value).
+                if (types[name], type(value)) not in _PLAIN_TYPES:
+                    value = self._plain_value(name, value)
+                values[name] = value
             values["nights"] = _nights(values["arrival"], values["departure"])
             values["exempt_persons"] = sum(values[name] for name in _EXEMPT_FIELDS)
-            declaration = declarations.browse(vals["declaration_id"])
+            lodging, declaration_values = of_declaration[vals["declaration_id"]]
             try:
                 part = self._breakdown(
-                    _Row(*(values[name] for name in _ROW_FIELDS)),
-                    self._lodging_info(declaration, lookups),
-                    lookups,
+                    _Row._make(values[name] for name in _ROW_FIELDS), lodging, lookups
                 )
             except ValidationError:
                 part = None
             precomputed[id(vals)] = {
                 "nights": values["nights"],
                 "exempt_persons": values["exempt_persons"],
-                **self._declaration_values(declaration),
+                **declaration_values,
                 **_amount_values(part),
             }
         return [precomputed.get(id(vals)) for vals in vals_list]

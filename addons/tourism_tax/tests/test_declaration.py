@@ -477,6 +477,44 @@ class TestDeclaration(TourismTaxDeclarationCommon):
             ]
         )
 
+    def test_stays_recomputed_together_as_one_by_one(self):
+        """Many stays recomputed together (their lodgings, deliberations and
+        tariffs looked up once, their amounts written as they are) store what the
+        computation of each stay on its own stores."""
+        gite = self._lodging(name="Gîte", nature="furnished", classification="0")
+        expiring = self._lodging(
+            name="Classement échu",
+            nature="furnished",
+            classification="3",
+            classification_date="2021-08-01",
+            classification_expiry="2026-07-31",
+        )
+        declarations = [
+            self._declaration(lodging=lodging)
+            for lodging in (self.hotel, gite, expiring)
+        ]
+        Stay = self.env["tourism.tax.stay"]
+        names = ("taxable_person_nights", "amount_base", "amount_surcharges")
+        names += ("amount_total",)
+        for copies in (1, 40):  # 8 stays, then 320: more than a few
+            stays = Stay.create(self._mixed_stays(declarations) * copies)
+            stays.write({"persons": 5})
+            self.env.flush_all()
+            self.env.invalidate_all()
+            together = stays.read(names)
+            # Hotel: 1.44 per person-night with the add-ons, (5 - 2) x 3 nights.
+            self.assertEqual(together[0]["amount_total"], 12.96)
+            self.assertEqual(declarations[0].person_nights, 9 * copies)
+            for stay in stays[:8]:  # Odoo's computation of each stay on its own
+                self.env.invalidate_all()
+                for name in names:
+                    self.env.add_to_compute(Stay._fields[name], stay)
+                stay.flush_recordset()
+            self.env.invalidate_all()
+            self.assertEqual(stays[:8].read(names), together[:8])
+            self.assertEqual(stays.read(names), together)
+            stays.unlink()
+
     def test_stays_created_together_as_computed_one_by_one(self):
         """Stays created in one batch (their amounts computed before they are
         inserted) get what Odoo's own computation of each stay gives, and the
