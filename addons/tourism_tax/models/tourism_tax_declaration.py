@@ -146,6 +146,7 @@ class TourismTaxDeclaration(models.Model):
     def _compute_amounts(self):
         totals = self._stay_totals()
         columns = defaultdict(list)
+        lookups = {}  # see tourism.tax.stay._breakdowns
         for declaration in self:
             if declaration.regime == "real" and not (
                 declaration.is_zero or declaration.ex_officio
@@ -153,7 +154,7 @@ class TourismTaxDeclaration(models.Model):
                 # The stays hold their own amounts: add them up.
                 base, surcharges, total, nights = totals[declaration.id]
             else:
-                breakdown = declaration._tax_breakdown()
+                breakdown = declaration._tax_breakdown(lookups)
                 base = float(breakdown["base"])
                 surcharges = float(sum(breakdown["surcharges"].values()))
                 total = float(breakdown["total"])
@@ -194,8 +195,10 @@ class TourismTaxDeclaration(models.Model):
                 row[index] += value
         return totals
 
-    def _tax_breakdown(self):
-        """{'base': Decimal, 'surcharges': {surcharge: Decimal}, 'total', 'nights'}."""
+    def _tax_breakdown(self, lookups=None):
+        """{'base': Decimal, 'surcharges': {surcharge: Decimal}, 'total', 'nights'}.
+        `lookups`: a dict the caller keeps for a batch of declarations (see
+        tourism.tax.stay._breakdowns)."""
         self.ensure_one()
         result = {"base": Decimal("0"), "surcharges": defaultdict(Decimal), "nights": 0}
         if self.is_zero or not self.period_id:
@@ -205,7 +208,7 @@ class TourismTaxDeclaration(models.Model):
         elif self.regime == "flat":
             self._add_flat_rate(result)
         else:
-            for part in self.stay_ids._breakdowns():
+            for part in self.stay_ids._breakdowns(lookups):
                 result["base"] += part["base"]
                 result["nights"] += part["nights"]
                 for surcharge, amount in part["surcharges"].items():
@@ -426,14 +429,14 @@ class TourismTaxDeclaration(models.Model):
                     body=_("Rectified by %(number)s.", number=declaration.name)
                 )
 
-    def _amount_lines(self):
+    def _amount_lines(self, lookups=None):
         """[(account, label, amount Decimal)]: the base, then each add-on; for a
         rectifying declaration, the difference with the declaration it corrects."""
         self.ensure_one()
         deliberation = self.period_id.deliberation_id
-        current = self._tax_breakdown()
+        current = self._tax_breakdown(lookups)
         previous = (
-            self.rectified_id._tax_breakdown()
+            self.rectified_id._tax_breakdown(lookups)
             if self.rectified_id
             else {"base": Decimal("0"), "surcharges": {}}
         )
@@ -470,11 +473,11 @@ class TourismTaxDeclaration(models.Model):
             )
         return [line for line in lines if line[2]]
 
-    def _prepare_invoice_vals(self):
+    def _prepare_invoice_vals(self, lookups=None):
         """Values of the invoice (avis des sommes à payer), or None if nothing is due
         or to refund."""
         self.ensure_one()
-        lines = self._amount_lines()
+        lines = self._amount_lines(lookups)
         total = sum(amount for _account, _label, amount in lines)
         if not lines:
             return None
@@ -514,8 +517,9 @@ class TourismTaxDeclaration(models.Model):
         month of a department is thousands of declarations)."""
         to_invoice = self.browse()
         vals_list = []
+        lookups = {}  # deliberations, tariffs, add-ons: once for the batch
         for declaration in self:
-            vals = declaration._prepare_invoice_vals()
+            vals = declaration._prepare_invoice_vals(lookups)
             if vals:
                 to_invoice |= declaration
                 vals_list.append(vals)

@@ -87,17 +87,21 @@ class TourismTaxReversal(models.Model):
 
     @api.depends("declaration_ids", "surcharge_id")
     def _compute_amount(self):
+        lookups = {}  # see tourism.tax.stay._breakdowns
         for reversal in self:
             reversal.amount = float(
-                sum((reversal._share(d) for d in reversal.declaration_ids), Decimal(0))
+                sum(
+                    (reversal._share(d, lookups) for d in reversal.declaration_ids),
+                    Decimal(0),
+                )
             )
 
-    def _share(self, declaration):
+    def _share(self, declaration, lookups=None):
         """The add-on in a declaration, net of its rectifications."""
-        breakdown = declaration._tax_breakdown()
+        breakdown = declaration._tax_breakdown(lookups)
         amount = breakdown["surcharges"].get(self.surcharge_id, Decimal(0))
         if declaration.rectified_id:
-            previous = declaration.rectified_id._tax_breakdown()
+            previous = declaration.rectified_id._tax_breakdown(lookups)
             amount -= previous["surcharges"].get(self.surcharge_id, Decimal(0))
         return amount
 
@@ -106,14 +110,15 @@ class TourismTaxReversal(models.Model):
         person-nights, base, add-on)], amounts Decimal, by commune."""
         self.ensure_one()
         totals = {}
+        lookups = {}  # see tourism.tax.stay._breakdowns
         for declaration in self.declaration_ids:
             commune = declaration.lodging_id.commune_id.display_name or ""
-            breakdown = declaration._tax_breakdown()
+            breakdown = declaration._tax_breakdown(lookups)
             line = totals.setdefault(commune, [0, 0, Decimal(0), Decimal(0)])
             line[0] += 1
             line[1] += breakdown["nights"]
             line[2] += breakdown["base"]
-            line[3] += self._share(declaration)
+            line[3] += self._share(declaration, lookups)
         return [(commune, *totals[commune]) for commune in sorted(totals)]
 
     @api.constrains("date_from", "date_to")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.models import PREFETCH_MAX
 from odoo.tools import float_round
 
 from ..tools.calculator import (
@@ -446,11 +447,13 @@ class TourismTaxStay(models.Model):
         the tax. With `raise_errors` False, an invalid stay gets None instead of an
         error."""
         lookups = {} if lookups is None else lookups
-        if all(self._ids):
+        if len(self) > PREFETCH_MAX and all(self._ids):
             # In one query: each field read on its own reads 1,000 stays at a time.
             self.fetch(["declaration_id", *_ROW_FIELDS])
         rows = zip(*(self.mapped(name) for name in _ROW_FIELDS), strict=True)
         if all(self._ids):
+            if len(self) <= PREFETCH_MAX:
+                self.mapped("declaration_id")  # in cache for each stay
             field = self._fields["declaration_id"]
             declaration_ids = list(self.env.cache.get_values(self, field))
             declarations = self.env["tourism.tax.declaration"].browse(
