@@ -712,7 +712,8 @@ def rate_line(label, count, seconds, queries=None, goal=True):
         if goal
         else "(for information)"
     )
-    say(f"  {label:<48} {seconds:8.2f} s {rate:>9,.0f} lines/s {per_line}  {verdict_text}")
+    figure = f"{seconds:8.2f} s {rate:>9,.0f} lines/s {per_line}"
+    say(f"  {label:<48} {figure}  {verdict_text}")
 
 
 def time_line(label, seconds, queries, count):
@@ -750,6 +751,7 @@ def report_invoicing(args, figures):
     both = submit[0] + validate[0]
     ratio_line("ratio (submit + validate) / plain one by one", both, plain[0])
     ratio_line("ratio validate / plain one by one", validate[0], plain[0])
+    ratio_line("ratio validate / plain in batches", validate[0], batch[0])
     ratio_line("ratio (submit + validate) / plain in batches", both, batch[0])
     if (
         invoices != figures["plain_invoices"]
@@ -771,8 +773,12 @@ def report(args, figures, invoicing):
     say("(b) ORM: amounts of tourism.tax.stay")
     rate_line("computed: read, computed, stored", stays, *figures["recompute"])
     created, queries, computing, inserting = figures["create"]
-    rate_line("created (+ declaration totals, constraints)", stays, created, queries, False)
-    rate_line("  of which computing them before the insert", stays, computing, None, False)
+    rate_line(
+        "created (+ declaration totals, constraints)", stays, created, queries, False
+    )
+    rate_line(
+        "  of which computing them before the insert", stays, computing, None, False
+    )
     say(
         f"  {'  of which Odoo inserting the rows (_create)':<48} {inserting:8.2f} s "
         f"{inserting / created:>9.0%} of the creation"

@@ -313,7 +313,7 @@ class TourismTaxStay(models.Model):
             # still to compute are computed with these, their lookups done once.
             pending = self.env.records_to_compute(self._fields["amount_total"])
             if pending:
-                stays = self | pending[: _COMPUTE_MAX - len(self)].exists()
+                stays = self | pending[: max(0, _COMPUTE_MAX - len(self))].exists()
         lookups = {}  # deliberations, categories, tariffs, taxes: once for the batch
         values = defaultdict(list)
         for part in stays._breakdowns_cents(lookups, raise_errors=False):
@@ -339,14 +339,17 @@ class TourismTaxStay(models.Model):
         dirty = {field: cache.get_dirty_records(self, field)._ids for field in fields}
         ids = sorted(set().union(*dirty.values()))
         if len(ids) >= _FLUSH_AS_IS_MIN:
-            model = self.with_context({})
             columns = []
             for field in fields:
                 cache.clear_dirty_field(field)
                 columns.append(
-                    (field.name, cache._get_field_cache(model, field), set(dirty[field]))
+                    (
+                        field.name,
+                        cache._get_field_cache(self, field),
+                        set(dirty[field]),
+                    )
                 )
-            model.browse(ids)._write_multi(
+            self.browse(ids)._write_multi(
                 [
                     {
                         name: values[id_]
@@ -533,20 +536,7 @@ class TourismTaxStay(models.Model):
             return result
         if not row.nights:
             return result
-        if row.arrival.year == row.departure.year:
-            segments = ((row.arrival, row.nights),)  # the usual stay, one tariff
-        else:
-            boundaries = [
-                date(year, 1, 1)
-                for year in range(row.arrival.year + 1, row.departure.year + 1)
-            ]
-            segments = [
-                (first_night, nights)
-                for first_night, _last_night, nights in split_stay(
-                    row.arrival, row.departure, boundaries
-                )
-            ]
-        for first_night, nights in segments:
+        for first_night, nights in self._segments(row):
             deliberation = self._deliberation_info(lodging, first_night.year, lookups)
             if not deliberation:
                 raise ValidationError(
@@ -557,65 +547,14 @@ class TourismTaxStay(models.Model):
                     )
                 )
             category = self._category_info(lodging, first_night, lookups)
-            record = deliberation.record
-            key = ("surcharges", record.id, first_night)
+            key = ("surcharges", deliberation.record.id, first_night)
             if key not in lookups:
-                surcharges, rates = record._surcharges_on(first_night)
+                surcharges, rates = deliberation.record._surcharges_on(first_night)
                 lookups[key] = surcharges.ids, tuple(_ratio(rate) for rate in rates)
             surcharges, rates = lookups[key]
             if difference and category.is_proportional:
                 continue  # unclassified: the platform's rate is the lodging's own
-            if category.is_proportional:
-                price = row.price_per_night
-                tariff = None
-                rate, cap = deliberation.proportional_rate, deliberation.cap
-                # To the cent as stored (to_decimal(price, 2)), in whole cents.
-                price = (
-                    (round(float_round(price, precision_digits=2) * 100), 100)
-                    if price
-                    else None
-                )
-            else:
-                key = ("tariff", record.id, category.id)
-                if key not in lookups:
-                    lookups[key] = _ratio(record._tariff_for(category.record))
-                tariff, rate, price, cap = lookups[key], None, None, None
-            # The calculator is a pure function: most stays of a month share their
-            # nights, persons and tariff, so each distinct computation is done once.
-            key = (
-                nights,
-                row.persons,
-                row.exempt_persons,
-                tariff,
-                rate,
-                price,
-                cap,
-                rates,
-                deliberation.rounding,
-            )
-            tax = lookups.get(key)
-            if tax is None:
-                try:
-                    if price and price[0] < 0:
-                        raise TaxCalculationError(
-                            "negative_amount", field="Price per night"
-                        )
-                    tax = stay_tax_cents(
-                        nights=nights,
-                        persons=row.persons,
-                        exempt_persons=row.exempt_persons,
-                        tariff=tariff,
-                        proportional_rate=rate,
-                        price_per_night=price,
-                        cap=cap,
-                        surcharge_rates=rates,
-                        rounding=deliberation.rounding,
-                    )
-                except TaxCalculationError as error:
-                    tax = error
-                lookups[key] = tax
-            if isinstance(tax, TaxCalculationError):
-                raise ValidationError(self._error_message(tax, row))
+            tax = self._segment_tax(row, nights, deliberation, category, rates, lookups)
             result["base"] += tax.base
             result["nights"] += tax.taxable_person_nights
             for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
@@ -623,6 +562,77 @@ class TourismTaxStay(models.Model):
         if difference:
             result = self._platform_difference(result, row)
         return result
+
+    @api.model
+    def _segments(self, row):
+        """(first night, nights) of the stay `row` in each year: the tariff in
+        force on each night applies."""
+        if row.arrival.year == row.departure.year:
+            return ((row.arrival, row.nights),)  # the usual stay, one tariff
+        boundaries = [
+            date(year, 1, 1)
+            for year in range(row.arrival.year + 1, row.departure.year + 1)
+        ]
+        return [
+            (first_night, nights)
+            for first_night, _last_night, nights in split_stay(
+                row.arrival, row.departure, boundaries
+            )
+        ]
+
+    def _segment_tax(self, row, nights, deliberation, category, rates, lookups):
+        """The calculator's tax in cents of `nights` of the stay `row` under
+        `deliberation` (a _DeliberationInfo) and `category` (a _CategoryInfo)."""
+        if category.is_proportional:
+            tariff, rate = None, deliberation.proportional_rate
+            cap, price = deliberation.cap, None
+            if row.price_per_night:
+                # To the cent as stored (to_decimal(price, 2)), in whole cents.
+                cents = float_round(row.price_per_night, precision_digits=2) * 100
+                price = (round(cents), 100)
+        else:
+            key = ("tariff", deliberation.record.id, category.id)
+            if key not in lookups:
+                lookups[key] = _ratio(deliberation.record._tariff_for(category.record))
+            tariff, rate, price, cap = lookups[key], None, None, None
+        # The calculator is a pure function: most stays of a month share their
+        # nights, persons and tariff, so each distinct computation is done once.
+        key = (
+            "tax",
+            nights,
+            row.persons,
+            row.exempt_persons,
+            tariff,
+            rate,
+            price,
+            cap,
+            rates,
+            deliberation.rounding,
+        )
+        tax = lookups.get(key)
+        if tax is None:
+            try:
+                if price and price[0] < 0:
+                    raise TaxCalculationError(
+                        "negative_amount", field="Price per night"
+                    )
+                tax = stay_tax_cents(
+                    nights=nights,
+                    persons=row.persons,
+                    exempt_persons=row.exempt_persons,
+                    tariff=tariff,
+                    proportional_rate=rate,
+                    price_per_night=price,
+                    cap=cap,
+                    surcharge_rates=rates,
+                    rounding=deliberation.rounding,
+                )
+            except TaxCalculationError as error:
+                tax = error
+            lookups[key] = tax
+        if isinstance(tax, TaxCalculationError):
+            raise ValidationError(self._error_message(tax, row))
+        return tax
 
     @api.constrains("arrival", "departure", "persons", "exempt_persons")
     def _check_stay_values(self):

@@ -432,6 +432,22 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         self.assertEqual(rows[1][3], "Testville")
         self.assertAlmostEqual(rows[1][-2], 21.60)
 
+    def _mixed_declarations(self):
+        """Declarations of the hotel, an unclassified gîte and a furnished lodging
+        whose classification expires on 31 July 2026."""
+        gite = self._lodging(name="Gîte", nature="furnished", classification="0")
+        expiring = self._lodging(
+            name="Classement échu",
+            nature="furnished",
+            classification="3",
+            classification_date="2021-08-01",
+            classification_expiry="2026-07-31",
+        )
+        return [
+            self._declaration(lodging=lodging)
+            for lodging in (self.hotel, gite, expiring)
+        ]
+
     def _mixed_stays(self, declarations):
         """Stays of every kind, spread over `declarations` (hotel, gîte, expiring)."""
         hotel, gite, expiring = declarations
@@ -481,18 +497,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         """Many stays recomputed together (their lodgings, deliberations and
         tariffs looked up once, their amounts written as they are) store what the
         computation of each stay on its own stores."""
-        gite = self._lodging(name="Gîte", nature="furnished", classification="0")
-        expiring = self._lodging(
-            name="Classement échu",
-            nature="furnished",
-            classification="3",
-            classification_date="2021-08-01",
-            classification_expiry="2026-07-31",
-        )
-        declarations = [
-            self._declaration(lodging=lodging)
-            for lodging in (self.hotel, gite, expiring)
-        ]
+        declarations = self._mixed_declarations()
         Stay = self.env["tourism.tax.stay"]
         names = ("taxable_person_nights", "amount_base", "amount_surcharges")
         names += ("amount_total",)
@@ -519,18 +524,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         """Stays created in one batch (their amounts computed before they are
         inserted) get what Odoo's own computation of each stay gives, and the
         number of queries does not grow with the number of stays."""
-        gite = self._lodging(name="Gîte", nature="furnished", classification="0")
-        expiring = self._lodging(
-            name="Classement échu",
-            nature="furnished",
-            classification="3",
-            classification_date="2021-08-01",
-            classification_expiry="2026-07-31",
-        )
-        declarations = [
-            self._declaration(lodging=lodging)
-            for lodging in (self.hotel, gite, expiring)
-        ]
+        declarations = self._mixed_declarations()
         Stay = self.env["tourism.tax.stay"]
         stays = Stay.create(self._mixed_stays(declarations))
         names = (
