@@ -397,18 +397,7 @@ def benchmark(args, odoo):
 
 
 def main():
-    args = parse_args()
-    started = time.perf_counter()
-    odoo = prepare(args)
-    try:
-        benchmark(args, odoo)
-    finally:
-        if not args.keep:
-            from odoo.service import db as db_service
-
-            db_service.exp_drop(args.db)
-            say(f"Dropped the database {args.db}")
-    say(f"Total run time: {time.perf_counter() - started:.0f} s")
+    common.run(parse_args(), prepare, benchmark)
 
 
 if __name__ == "__main__":

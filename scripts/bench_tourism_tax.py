@@ -888,8 +888,9 @@ def benchmark(args, odoo):
     report(args, figures, invoicing)
 
 
-def main():
-    args = parse_args()
+def run(args, prepare, benchmark):
+    """prepare(args) the database and return the odoo package, run benchmark(args,
+    odoo), then drop the database unless --keep (the other benchmarks use it too)."""
     started = time.perf_counter()
     odoo = prepare(args)
     try:
@@ -901,6 +902,10 @@ def main():
             db_service.exp_drop(args.db)
             say(f"Dropped the database {args.db}")
     say(f"Total run time: {time.perf_counter() - started:.0f} s")
+
+
+def main():
+    run(parse_args(), prepare, benchmark)
 
 
 if __name__ == "__main__":

@@ -541,9 +541,7 @@ def benchmark(args, odoo):
     )
 
 
-def main():
-    args = parse_args()
-    started = time.perf_counter()
+def prepare(args):
     odoo_src = find_odoo()
     sys.path.insert(0, str(odoo_src))
     import odoo
@@ -562,15 +560,11 @@ def main():
 
         if f"{args.db}_template" not in db_service.list_dbs(True):
             keep_template(args.db)
-    try:
-        benchmark(args, odoo)
-    finally:
-        if not args.keep:
-            from odoo.service import db as db_service
+    return odoo
 
-            db_service.exp_drop(args.db)
-            say(f"Dropped the database {args.db}")
-    say(f"Total run time: {time.perf_counter() - started:.0f} s")
+
+def main():
+    taxbench.run(parse_args(), prepare, benchmark)
 
 
 if __name__ == "__main__":
