@@ -41,6 +41,7 @@ class TourismBaseCommon(TransactionCase):
         )
         cls.conseiller = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="test_conseiller",
             groups="base.group_user,tourism_base.group_tourism_user",
             name="Test Conseiller",
@@ -48,6 +49,7 @@ class TourismBaseCommon(TransactionCase):
         )
         cls.manager = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="test_responsable",
             groups="base.group_user,tourism_base.group_tourism_manager",
             name="Test Responsable",
@@ -61,6 +63,7 @@ class TourismBaseCommon(TransactionCase):
         )
         cls.portal_user = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="test_portal_host",
             password="test_portal_host",
             groups="base.group_portal",

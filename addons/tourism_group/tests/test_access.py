@@ -20,6 +20,7 @@ class TestAccess(HttpCase, TourismGroupCommon):
         )
         cls.client_user = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="club_portal",
             password="club_portal",
             groups="base.group_portal",
@@ -31,6 +32,7 @@ class TestAccess(HttpCase, TourismGroupCommon):
         )
         cls.supplier_user = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="relais_portal",
             password="relais_portal",
             groups="base.group_portal",
@@ -94,10 +96,13 @@ class TestAccess(HttpCase, TourismGroupCommon):
     def test_internal_rights(self):
         conseiller = new_test_user(
             self.env,
+            tz="Europe/Paris",
             login="conseiller_grp",
             groups="tourism_base.group_tourism_user,sales_team.group_sale_salesman",
         )
-        plain = new_test_user(self.env, login="plain_grp", groups="base.group_user")
+        plain = new_test_user(
+            self.env, tz="Europe/Paris", login="plain_grp", groups="base.group_user"
+        )
         self.package.with_user(conseiller).write({"summary": "Mise à jour"})
         self.package.with_user(plain).read(["name"])
         with self.assertRaises(AccessError):

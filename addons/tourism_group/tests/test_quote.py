@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -335,7 +335,7 @@ class TestQuote(TourismGroupCommon):
 
     def test_margin_statement_defaults_to_last_month(self):
         statement = self.env["tourism.group.margin.statement"].create({})
-        today = date.today()
+        today = fields.Date.context_today(statement)
         self.assertEqual(statement.date_from, statement.date_to.replace(day=1))
         self.assertEqual(statement.date_to + timedelta(days=1), today.replace(day=1))
 

@@ -49,18 +49,21 @@ class RegieCommon(TransactionCase):
         )
         cls.regisseur = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="regisseur_test",
             name="Régisseur Test",
             groups="base.group_user,tourism_base.group_tourism_regisseur",
         )
         cls.mandataire = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="mandataire_test",
             name="Mandataire Test",
             groups="base.group_user,tourism_regie.group_tourism_regie_mandataire",
         )
         cls.comptable = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="comptable_test",
             name="Comptable Test",
             groups="base.group_user,tourism_base.group_tourism_accountant",

@@ -55,6 +55,7 @@ class TestAccess(RegieCommon):
         sessions |= self.env["pos.session"].create({"config_id": geaune.id})
         conseiller = new_test_user(
             self.env,
+            tz="Europe/Paris",
             login="conseiller_hagetmau",
             groups="base.group_user,tourism_base.group_tourism_user",
         )

@@ -97,6 +97,7 @@ class TestAdvance(RegieCommon):
             advance.with_user(other).read(["amount"])
         conseiller = new_test_user(
             self.env,
+            tz="Europe/Paris",
             login="conseiller_avances",
             groups="base.group_user,tourism_base.group_tourism_user",
         )

@@ -231,6 +231,7 @@ class TestPosToDepositTour(HttpCase, PosBooksCommon):
         # point's till only.
         cls.conseiller = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="conseiller_mugron",
             name="Conseillère Mugron",
             groups="base.group_user,tourism_base.group_tourism_user",

@@ -15,18 +15,24 @@ class TestRegie(RegieCommon):
         self.assertEqual(self.regie.receipt_sequence_id.implementation, "no_gap")
 
     def test_regisseur_cannot_be_ordonnateur(self):
-        president = new_test_user(self.env, login="president", name="Président")
+        president = new_test_user(
+            self.env, tz="Europe/Paris", login="president", name="Président"
+        )
         president.tourism_is_ordonnateur = True
         with self.assertRaisesRegex(ValidationError, "ordonnateur"):
             self.regie.regisseur_id = president
 
     def test_regisseur_is_not_a_portal_user(self):
-        portal = new_test_user(self.env, login="portal_x", groups="base.group_portal")
+        portal = new_test_user(
+            self.env, tz="Europe/Paris", login="portal_x", groups="base.group_portal"
+        )
         with self.assertRaises(ValidationError):
             self.regie.regisseur_id = portal
 
     def test_mandataire_checks(self):
-        president = new_test_user(self.env, login="president2", name="Président")
+        president = new_test_user(
+            self.env, tz="Europe/Paris", login="president2", name="Président"
+        )
         president.tourism_is_ordonnateur = True
         with self.assertRaises(ValidationError):
             self.regie.mandataire_ids = [

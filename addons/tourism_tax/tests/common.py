@@ -115,11 +115,13 @@ class TourismTaxDeclarationCommon(TourismTaxCommon):
         )
         cls.regisseur = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="tax_regisseur",
             groups="base.group_user,tourism_base.group_tourism_regisseur",
         )
         cls.conseiller = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="tax_conseiller",
             groups="base.group_user,tourism_base.group_tourism_user",
         )

@@ -381,6 +381,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         )
         portal = new_test_user(
             self.env,
+            tz="Europe/Paris",
             login="tax_portal_decl",
             groups="base.group_portal",
             partner_id=contact.id,

@@ -21,6 +21,7 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
         )
         new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="decl_host",
             password="decl_host",
             groups="base.group_portal",

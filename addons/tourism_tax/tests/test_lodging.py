@@ -94,6 +94,7 @@ class TestLodging(TourismTaxCommon):
         )
         portal = new_test_user(
             self.env,
+            tz="Europe/Paris",
             login="tax_portal_host",
             groups="base.group_portal",
             partner_id=contact.id,

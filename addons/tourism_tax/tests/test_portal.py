@@ -27,6 +27,7 @@ class TestPortalLodgings(HttpCase, TourismTaxCommon):
         )
         new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="lodging_host",
             password="lodging_host",
             groups="base.group_portal",

@@ -30,7 +30,8 @@ class TicketingCommon(TransactionCase):
         cls.mandate_festival = Mandate.create(
             {
                 "organiser_id": cls.festival.id,
-                "date_start": fields.Date.today() - timedelta(days=30),
+                "date_start": fields.Date.context_today(cls.env.user)
+                - timedelta(days=30),
                 "commission_fixed": 1.0,
                 "commission_tax_id": cls.tax20.id,
                 "rule_ids": [
@@ -41,7 +42,8 @@ class TicketingCommon(TransactionCase):
         cls.mandate_museum = Mandate.create(
             {
                 "organiser_id": cls.museum.id,
-                "date_start": fields.Date.today() - timedelta(days=30),
+                "date_start": fields.Date.context_today(cls.env.user)
+                - timedelta(days=30),
                 "commission_percent": 10.0,
                 "commission_tax_id": cls.tax20.id,
                 "organiser_vat_rate": "10",
@@ -198,8 +200,9 @@ class TicketingCommon(TransactionCase):
         settlement = self.env["tourism.ticketing.settlement"].create(
             {
                 "mandate_id": mandate.id,
-                "date_from": fields.Date.today() - timedelta(days=30),
-                "date_to": date_to or fields.Date.today(),
+                "date_from": fields.Date.context_today(self.env.user)
+                - timedelta(days=30),
+                "date_to": date_to or fields.Date.context_today(self.env.user),
             }
         )
         settlement.action_compute()

@@ -12,6 +12,7 @@ class TestTicketingPortal(HttpCase, TicketingCommon):
         super().setUpClass()
         cls.organiser_user = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="festival_portal",
             password="festival_portal",
             groups="base.group_portal",
@@ -53,6 +54,7 @@ class TestTicketingPortal(HttpCase, TicketingCommon):
     def test_someone_without_mandate_is_sent_home(self):
         new_test_user(
             self.env,
+            tz="Europe/Paris",
             login="nobody_portal",
             password="nobody_portal",
             groups="base.group_portal",

@@ -14,6 +14,7 @@ class TestTicketingPosTour(HttpCase, TicketingCommon):
         cls.event.question_ids = [Command.clear()]
         cls.counsellor = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="bit_counsellor",
             password="bit_counsellor",
             groups="base.group_user,tourism_base.group_tourism_user,"

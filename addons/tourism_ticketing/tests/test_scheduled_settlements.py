@@ -19,6 +19,7 @@ class TestScheduledSettlements(TicketingCommon):
         super().setUpClass()
         cls.manager = new_test_user(
             cls.env,
+            tz="Europe/Paris",
             login="ticketing_manager",
             groups="base.group_user,tourism_base.group_tourism_manager",
         )

@@ -319,7 +319,10 @@ class TestTicketing(TicketingCommon):
             ],
         )
         wizard = self.env["tourism.ticketing.settlement.generate"].create(
-            {"date_from": "2026-01-01", "date_to": fields.Date.today()}
+            {
+                "date_from": "2026-01-01",
+                "date_to": fields.Date.context_today(self.env.user),
+            }
         )
         action = wizard.action_generate()
         settlements = self.env["tourism.ticketing.settlement"].search(action["domain"])
@@ -395,11 +398,13 @@ class TestTicketing(TicketingCommon):
     def test_access_by_role(self):
         conseiller = new_test_user(
             self.env,
+            tz="Europe/Paris",
             login="tk_conseiller",
             groups="base.group_user,tourism_base.group_tourism_user",
         )
         regisseur = new_test_user(
             self.env,
+            tz="Europe/Paris",
             login="tk_regisseur",
             groups="base.group_user,tourism_base.group_tourism_regisseur",
         )
