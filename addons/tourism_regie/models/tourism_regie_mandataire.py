@@ -20,7 +20,9 @@ class TourismRegieMandataire(models.Model):
         help="A suppléant replaces the régisseur during his absence (2 months at "
         "most); a mandataire collects on his behalf.",
     )
-    date_from = fields.Date(string="From", required=True, default=fields.Date.today)
+    date_from = fields.Date(
+        string="From", required=True, default=fields.Date.context_today
+    )
     date_to = fields.Date(string="To")
     decision_ref = fields.Char(string="Appointment Decision")
 

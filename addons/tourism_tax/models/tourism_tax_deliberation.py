@@ -34,7 +34,9 @@ class TourismTaxDeliberation(models.Model):
     _order = "year desc, id desc"
 
     year = fields.Integer(
-        required=True, tracking=True, default=lambda self: date.today().year + 1
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).year + 1,
     )
     epci_id = fields.Many2one(
         "tourism.epci",
@@ -240,7 +242,8 @@ class TourismTaxDeliberation(models.Model):
             deliberation.write(
                 {
                     "state": "adopted",
-                    "date_adopted": deliberation.date_adopted or fields.Date.today(),
+                    "date_adopted": deliberation.date_adopted
+                    or fields.Date.context_today(deliberation),
                 }
             )
 
