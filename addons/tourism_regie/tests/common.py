@@ -4,6 +4,11 @@ from odoo import Command
 from odoo.tests.common import TransactionCase, new_test_user
 
 
+# The test users work in the office's time zone, like the superuser that
+# creates the test records: around midnight UTC their "today" is the same day.
+TZ = "Europe/Paris"
+
+
 class RegieCommon(TransactionCase):
     """A régie of its own (accounts, journal, one information point and its till),
     independent of the demo data."""
@@ -50,18 +55,21 @@ class RegieCommon(TransactionCase):
         cls.regisseur = new_test_user(
             cls.env,
             login="regisseur_test",
+            tz=TZ,
             name="Régisseur Test",
             groups="base.group_user,tourism_base.group_tourism_regisseur",
         )
         cls.mandataire = new_test_user(
             cls.env,
             login="mandataire_test",
+            tz=TZ,
             name="Mandataire Test",
             groups="base.group_user,tourism_regie.group_tourism_regie_mandataire",
         )
         cls.comptable = new_test_user(
             cls.env,
             login="comptable_test",
+            tz=TZ,
             name="Comptable Test",
             groups="base.group_user,tourism_base.group_tourism_accountant",
         )
