@@ -2,6 +2,7 @@ from . import res_users
 from . import pos_config
 from . import pos_session
 from . import tourism_regie
+from . import tourism_regie_document_mixin
 from . import tourism_regie_mandataire
 from . import tourism_regie_receipt_type
 from . import tourism_regie_receipt
