@@ -9,5 +9,6 @@ from . import tourism_regie_receipt
 from . import tourism_regie_deposit
 from . import tourism_regie_deposit_line
 from . import tourism_regie_advance
+
 # The journal de caisse's view reads the tables of the models above.
 from . import tourism_regie_book_line

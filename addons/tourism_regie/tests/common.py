@@ -3,7 +3,6 @@
 from odoo import Command
 from odoo.tests.common import TransactionCase, new_test_user
 
-
 # The test users work in the office's time zone, like the superuser that
 # creates the test records: around midnight UTC their "today" is the same day.
 TZ = "Europe/Paris"

@@ -206,7 +206,7 @@ class TestAdvance(RegieCommon):
         }
         self.assertEqual(situation[("Back office", "cash")], D("200.00"))
         recap = self.regie.recap_data(receipt.date, advance.reimbursement_date)
-        (cash_row,) = [r for r in recap["rows"] if r["account"] == self.acc_cash]
+        (cash_row,) = (r for r in recap["rows"] if r["account"] == self.acc_cash)
         self.assertEqual(
             (
                 cash_row["recap"].opening,
