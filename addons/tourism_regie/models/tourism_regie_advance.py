@@ -11,20 +11,12 @@ class TourismRegieAdvance(models.Model):
 
     _name = "tourism.regie.advance"
     _description = "Advance Paid from the Régie"
-    _inherit = ["mail.thread"]
+    _inherit = ["tourism.regie.document.mixin", "mail.thread"]
     _order = "date desc, id desc"
 
-    name = fields.Char(string="Number", readonly=True, copy=False, default="/")
-    regie_id = fields.Many2one(
-        "tourism.regie",
-        string="Régie",
-        required=True,
-        tracking=True,
-        domain="[('kind', '=', 'advances_receipts')]",
-    )
-    company_id = fields.Many2one(related="regie_id.company_id", store=True)
-    currency_id = fields.Many2one(related="regie_id.currency_id")
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    # Only a régie d'avances et de recettes pays advances: the mixin's field
+    # with this domain added.
+    regie_id = fields.Many2one(domain="[('kind', '=', 'advances_receipts')]")
     partner_id = fields.Many2one(
         "res.partner", string="Paid to", required=True, tracking=True
     )

@@ -5,12 +5,15 @@ from odoo import api, fields, models, tools
 
 class TourismRegieBookLine(models.Model):
     """The régie's journal de caisse: what came in (till closings by payment
-    nature, receipts of the quittancier) and what went out (versements), per
+    nature, receipts of the quittancier, advances reimbursed by the comptable)
+    and what went out (versements, advances paid to third parties), per
     information point. Read from the records that posted the entries."""
 
     _name = "tourism.regie.book.line"
     _description = "Régie Book Line"
     _auto = False
+    # Ids follow the entries' order within a day: the journal de caisse's
+    # running balance reads them in that order.
     _order = "date desc, id desc"
 
     regie_id = fields.Many2one("tourism.regie", string="Régie", readonly=True)
@@ -34,10 +37,17 @@ class TourismRegieBookLine(models.Model):
             ("receipt", "Receipt"),
             ("cancel", "Cancelled receipt"),
             ("deposit", "Versement"),
+            ("advance", "Advance paid"),
+            ("reimbursement", "Advance reimbursed"),
         ],
         readonly=True,
     )
     reference = fields.Char(readonly=True)
+    label = fields.Char(
+        readonly=True,
+        help="What the line is for: the receipt's description, or the third party "
+        "paid from the cash and the supporting document of an advance.",
+    )
     receipt_type_id = fields.Many2one(
         "tourism.regie.receipt.type", string="Receipt Type", readonly=True
     )
@@ -48,6 +58,10 @@ class TourismRegieBookLine(models.Model):
     deposit_id = fields.Many2one(
         "tourism.regie.deposit", string="Versement", readonly=True
     )
+    advance_id = fields.Many2one(
+        "tourism.regie.advance", string="Advance", readonly=True
+    )
+    move_id = fields.Many2one("account.move", string="Entry", readonly=True)
     amount_in = fields.Monetary(string="In", readonly=True)
     amount_out = fields.Monetary(string="Out", readonly=True)
 
@@ -62,7 +76,9 @@ class TourismRegieBookLine(models.Model):
         self.env.cr.execute(
             f"""
             CREATE OR REPLACE VIEW {self._table} AS (
-                SELECT row_number() OVER (ORDER BY u.date, u.source, u.ref_id) AS id,
+                SELECT row_number() OVER (
+                           ORDER BY u.date, u.move_id, u.source, u.ref_id
+                       ) AS id,
                        u.*
                 FROM (
                     SELECT c.tourism_regie_id AS regie_id, s.id AS ref_id,
@@ -70,47 +86,76 @@ class TourismRegieBookLine(models.Model):
                            c.tourism_bit_id AS bit_id,
                            pm.tourism_payment_nature AS nature,
                            'pos' AS source, s.name AS reference,
+                           NULL::varchar AS label,
                            NULL::integer AS receipt_type_id, s.id AS session_id,
                            NULL::integer AS receipt_id, NULL::integer AS deposit_id,
+                           NULL::integer AS advance_id,
                            GREATEST(SUM(p.amount), 0) AS amount_in,
-                           GREATEST(-SUM(p.amount), 0) AS amount_out
+                           GREATEST(-SUM(p.amount), 0) AS amount_out,
+                           s.move_id
                       FROM pos_payment p
                       JOIN pos_session s ON s.id = p.session_id
                       JOIN pos_config c ON c.id = s.config_id
                       JOIN pos_payment_method pm ON pm.id = p.payment_method_id
                      WHERE c.tourism_regie_id IS NOT NULL AND s.state = 'closed'
                   GROUP BY c.tourism_regie_id, s.id, c.company_id, c.tourism_bit_id,
-                           pm.tourism_payment_nature
+                           pm.tourism_payment_nature, s.move_id
                 UNION ALL
                     SELECT c.tourism_regie_id, s.id, c.company_id,
                            (s.stop_at AT TIME ZONE 'UTC')::date, c.tourism_bit_id,
                            'cash',
-                           'difference', s.name, NULL, s.id, NULL, NULL,
+                           'difference', s.name, NULL, NULL, s.id, NULL, NULL, NULL,
                            GREATEST(s.tourism_cash_difference, 0),
-                           GREATEST(-s.tourism_cash_difference, 0)
+                           GREATEST(-s.tourism_cash_difference, 0), s.move_id
                       FROM pos_session s
                       JOIN pos_config c ON c.id = s.config_id
                      WHERE c.tourism_regie_id IS NOT NULL AND s.state = 'closed'
                        AND COALESCE(s.tourism_cash_difference, 0) != 0
                 UNION ALL
                     SELECT r.regie_id, r.id, r.company_id, r.date, r.bit_id,
-                           r.payment_nature, 'receipt', r.name, r.receipt_type_id, NULL,
-                           r.id, NULL, r.amount, 0
+                           r.payment_nature, 'receipt', r.name, r.description,
+                           r.receipt_type_id, NULL, r.id, NULL, NULL, r.amount, 0,
+                           r.move_id
                       FROM tourism_regie_receipt r
                      WHERE r.state IN ('posted', 'cancel')
                 UNION ALL
                     SELECT r.regie_id, r.id, r.company_id, m.date, r.bit_id,
-                           r.payment_nature, 'cancel', r.name, r.receipt_type_id, NULL,
-                           r.id, NULL, 0, r.amount
+                           r.payment_nature, 'cancel', r.name, r.description,
+                           r.receipt_type_id, NULL, r.id, NULL, NULL, 0, r.amount,
+                           r.cancel_move_id
                       FROM tourism_regie_receipt r
                       JOIN account_move m ON m.id = r.cancel_move_id
                      WHERE r.state = 'cancel'
                 UNION ALL
                     SELECT d.regie_id, l.id, d.company_id, d.date, l.bit_id, l.nature,
-                           'deposit', d.name, NULL, NULL, NULL, d.id, 0, l.amount
+                           'deposit', d.name, NULL, NULL, NULL, NULL, d.id, NULL,
+                           0, l.amount, d.move_id
                       FROM tourism_regie_deposit_line l
                       JOIN tourism_regie_deposit d ON d.id = l.deposit_id
                      WHERE d.state != 'draft' AND l.amount != 0
+                UNION ALL
+                    -- Advances are paid from the back office's cash (no
+                    -- information point) and come back there when reimbursed.
+                    SELECT a.regie_id, a.id, a.company_id, am.date, NULL, 'cash',
+                           'advance', a.name,
+                           CONCAT_WS(' - ', p.name, NULLIF(a.justification_ref, ''),
+                                     a.description),
+                           NULL, NULL, NULL, NULL, a.id, 0, a.amount, a.move_id
+                      FROM tourism_regie_advance a
+                      JOIN account_move am ON am.id = a.move_id
+                      JOIN res_partner p ON p.id = a.partner_id
+                     WHERE a.state != 'draft'
+                UNION ALL
+                    SELECT a.regie_id, a.id, a.company_id, rm.date, NULL, 'cash',
+                           'reimbursement', a.name,
+                           CONCAT_WS(' - ', p.name, NULLIF(a.justification_ref, ''),
+                                     a.description),
+                           NULL, NULL, NULL, NULL, a.id, a.amount, 0,
+                           a.reimbursement_move_id
+                      FROM tourism_regie_advance a
+                      JOIN account_move rm ON rm.id = a.reimbursement_move_id
+                      JOIN res_partner p ON p.id = a.partner_id
+                     WHERE a.state = 'reimbursed'
                 ) u
             )
             """

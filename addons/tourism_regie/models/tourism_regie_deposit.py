@@ -14,21 +14,9 @@ class TourismRegieDeposit(models.Model):
 
     _name = "tourism.regie.deposit"
     _description = "Versement to the Comptable"
-    _inherit = ["mail.thread"]
+    _inherit = ["tourism.regie.document.mixin", "mail.thread"]
     _order = "date desc, id desc"
 
-    name = fields.Char(string="Number", readonly=True, copy=False, default="/")
-    regie_id = fields.Many2one(
-        "tourism.regie",
-        string="Régie",
-        required=True,
-        tracking=True,
-    )
-    # The company is the régie's: no check_company on regie_id (its domain would
-    # read the company of a record whose régie is not chosen yet).
-    company_id = fields.Many2one(related="regie_id.company_id", store=True)
-    currency_id = fields.Many2one(related="regie_id.currency_id")
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     period_start = fields.Date(
         compute="_compute_period_start",
         store=True,

@@ -11,21 +11,9 @@ class TourismRegieReceipt(models.Model):
 
     _name = "tourism.regie.receipt"
     _description = "Régie Receipt (quittancier)"
-    _inherit = ["mail.thread"]
+    _inherit = ["tourism.regie.document.mixin", "mail.thread"]
     _order = "date desc, name desc, id desc"
 
-    name = fields.Char(string="Number", readonly=True, copy=False, default="/")
-    regie_id = fields.Many2one(
-        "tourism.regie",
-        string="Régie",
-        required=True,
-        tracking=True,
-    )
-    # The company is the régie's: no check_company on regie_id (its domain would
-    # read the company of a record whose régie is not chosen yet).
-    company_id = fields.Many2one(related="regie_id.company_id", store=True)
-    currency_id = fields.Many2one(related="regie_id.currency_id")
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     bit_id = fields.Many2one(
         "tourism.bit",
         string="Information Point",

@@ -62,3 +62,54 @@ class ReportRegieIntegrity(models.AbstractModel):
             "docs": regies,
             "results": {r.id: r._integrity_results() for r in regies},
         }
+
+
+class ReportRegieBook(models.AbstractModel):
+    _name = "report.tourism_regie.report_regie_book"
+    _description = "Journal de caisse of the Régie"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        """The printed lines, oldest first, one table per régie, with the
+        balance after each line. The opening balance is what the same
+        information points and natures held before the first printed day, so
+        that the last balance is what they hold."""
+        lines = self.env["tourism.regie.book.line"].browse(docids)
+        books = []
+        for regie in lines.regie_id:
+            regie_lines = lines.filtered(lambda line, r=regie: line.regie_id == r)
+            regie_lines = regie_lines.sorted(lambda line: (line.date, line.id))
+            keys = {(line.bit_id, line.nature) for line in regie_lines}
+            earlier = self.env["tourism.regie.book.line"].search(
+                [("regie_id", "=", regie.id), ("date", "<", regie_lines[0].date)]
+            )
+            opening = sum(
+                (
+                    regie_maths.to_money(line.amount_in)
+                    - regie_maths.to_money(line.amount_out)
+                    for line in earlier
+                    if (line.bit_id, line.nature) in keys
+                ),
+                regie_maths.to_money(0),
+            )
+            balances = regie_maths.running_balances(
+                opening,
+                [(line.amount_in, line.amount_out) for line in regie_lines],
+            )
+            books.append(
+                {
+                    "regie": regie,
+                    "opening": opening,
+                    "lines": list(zip(regie_lines, balances, strict=True)),
+                    "closing": balances[-1],
+                    "total_in": sum(
+                        (regie_maths.to_money(x.amount_in) for x in regie_lines),
+                        regie_maths.to_money(0),
+                    ),
+                    "total_out": sum(
+                        (regie_maths.to_money(x.amount_out) for x in regie_lines),
+                        regie_maths.to_money(0),
+                    ),
+                }
+            )
+        return {"docs": lines, "books": books}

@@ -3,6 +3,10 @@
 from odoo import Command
 from odoo.tests.common import TransactionCase, new_test_user
 
+# The test users work in the office's time zone, like the superuser that
+# creates the test records: around midnight UTC their "today" is the same day.
+TZ = "Europe/Paris"
+
 
 class RegieCommon(TransactionCase):
     """A régie of its own (accounts, journal, one information point and its till),
@@ -51,6 +55,7 @@ class RegieCommon(TransactionCase):
             cls.env,
             tz="Europe/Paris",
             login="regisseur_test",
+            tz=TZ,
             name="Régisseur Test",
             groups="base.group_user,tourism_base.group_tourism_regisseur",
         )
@@ -58,6 +63,7 @@ class RegieCommon(TransactionCase):
             cls.env,
             tz="Europe/Paris",
             login="mandataire_test",
+            tz=TZ,
             name="Mandataire Test",
             groups="base.group_user,tourism_regie.group_tourism_regie_mandataire",
         )
@@ -65,6 +71,7 @@ class RegieCommon(TransactionCase):
             cls.env,
             tz="Europe/Paris",
             login="comptable_test",
+            tz=TZ,
             name="Comptable Test",
             groups="base.group_user,tourism_base.group_tourism_accountant",
         )

@@ -6,7 +6,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import RegieCommon
+from .common import TZ, RegieCommon
 
 
 class PosBooksCommon(RegieCommon):
@@ -233,6 +233,7 @@ class TestPosToDepositTour(HttpCase, PosBooksCommon):
             cls.env,
             tz="Europe/Paris",
             login="conseiller_mugron",
+            tz=TZ,
             name="Conseillère Mugron",
             groups="base.group_user,tourism_base.group_tourism_user",
             lang="fr_FR",

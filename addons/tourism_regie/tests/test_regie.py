@@ -1,5 +1,7 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from decimal import Decimal
+
 from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -87,6 +89,29 @@ class TestRegie(RegieCommon):
         self.assertEqual(cheque.outstanding_account_id, regie.cheque_account_id)
         deposit = self.env.ref("tourism_regie.deposit_chalosse_tursan_1")
         self.assertEqual(deposit.state, "done")
-        # 192.00 cheque + 88.00 + 63.36 cash
-        self.assertEqual(deposit.amount_total, 343.36)
+        # 192.00 cheque + 88.00 + 63.36 cash - 36.80 advance paid before it
+        self.assertEqual(deposit.amount_total, 306.56)
         self.assertEqual(deposit.amount_cheque, 192.00)
+
+    def test_demo_advance_in_the_journal_de_caisse(self):
+        regie = self.env.ref("tourism_regie.regie_chalosse_tursan")
+        advance = self.env.ref("tourism_regie.advance_saveurs_de_chalosse")
+        self.assertEqual(advance.state, "reimbursed")
+        lines = self.env["tourism.regie.book.line"].search(
+            [("advance_id", "=", advance.id)]
+        )
+        self.assertEqual(
+            sorted((x.source, x.amount_in, x.amount_out) for x in lines),
+            [("advance", 0.0, 36.80), ("reimbursement", 36.80, 0.0)],
+        )
+        self.assertEqual(
+            set(lines.mapped("label")),
+            {
+                "Saveurs de Chalosse - Ticket de caisse SC-2026-0412 - Panier de "
+                "produits de Chalosse pour l'accueil des journalistes"
+            },
+        )
+        # The versement took the rest of the cash: what is held is the
+        # reimbursement.
+        cash = regie.cash_account_id
+        self.assertEqual(regie._balances(accounts=cash)[cash], Decimal("36.80"))

@@ -101,6 +101,29 @@ class TestRegieMaths(BaseCase):
         with self.assertRaises(ValueError):
             rm.recap_line("0", "-1", "0")
 
+    def test_running_balances(self):
+        cases = [
+            ("0", [], []),
+            ("0", [("200", "0")], ["200.00"]),
+            # Receipt, advance paid to a supplier, its reimbursement.
+            (
+                "0",
+                [("200", "0"), ("0", "84.36"), ("84.36", "0")],
+                ["200.00", "115.64", "200.00"],
+            ),
+            ("100.10", [("0.1", "0.2"), ("0", "100")], ["100.00", "0.00"]),
+            ("0", [(0.1, 0), (0.2, 0)], ["0.10", "0.30"]),  # floats read exactly
+            ("10", [("0", "12.5")], ["-2.50"]),  # shown as it is, never hidden
+            ("0", [("1.005", "0")], ["1.01"]),  # half up
+        ]
+        for opening, moves, balances in cases:
+            with self.subTest(opening=opening, moves=moves):
+                self.assertEqual(
+                    rm.running_balances(D(opening), moves), [D(b) for b in balances]
+                )
+        with self.assertRaises(ValueError):
+            rm.running_balances(0, [("-1", "0")])
+
     def test_cash_to_deposit(self):
         cases = [
             ("500.00", "150.00", "350.00"),

@@ -115,6 +115,20 @@ def recap_line(opening, receipts, deposits):
     return Recap(opening, receipts, deposits, opening + receipts - deposits)
 
 
+def running_balances(opening, moves):
+    """Balance after each (in, out) line of the journal de caisse, from the
+    opening balance: the last one is what the cash should hold."""
+    balance = to_money(opening)
+    result = []
+    for amount_in, amount_out in moves:
+        amount_in, amount_out = to_money(amount_in), to_money(amount_out)
+        if amount_in < 0 or amount_out < 0:
+            raise ValueError("In and out are positive amounts.")
+        balance += amount_in - amount_out
+        result.append(balance)
+    return result
+
+
 def cash_to_deposit(balance, cash_float):
     """What leaves the till at a versement: everything but the float, never less
     than nothing."""
