@@ -53,7 +53,6 @@ class RegieCommon(TransactionCase):
         )
         cls.regisseur = new_test_user(
             cls.env,
-            tz="Europe/Paris",
             login="regisseur_test",
             tz=TZ,
             name="Régisseur Test",
@@ -61,7 +60,6 @@ class RegieCommon(TransactionCase):
         )
         cls.mandataire = new_test_user(
             cls.env,
-            tz="Europe/Paris",
             login="mandataire_test",
             tz=TZ,
             name="Mandataire Test",
@@ -69,7 +67,6 @@ class RegieCommon(TransactionCase):
         )
         cls.comptable = new_test_user(
             cls.env,
-            tz="Europe/Paris",
             login="comptable_test",
             tz=TZ,
             name="Comptable Test",

@@ -231,7 +231,6 @@ class TestPosToDepositTour(HttpCase, PosBooksCommon):
         # point's till only.
         cls.conseiller = new_test_user(
             cls.env,
-            tz="Europe/Paris",
             login="conseiller_mugron",
             tz=TZ,
             name="Conseillère Mugron",
