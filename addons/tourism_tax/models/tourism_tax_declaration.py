@@ -186,9 +186,7 @@ class TourismTaxDeclaration(models.Model):
             return totals
         stays = self.stay_ids
         columns = [stays.mapped(name) for name in (*names, "taxable_person_nights")]
-        stays.mapped("declaration_id")  # in cache for each stay
-        field = stays._fields["declaration_id"]
-        declaration_ids = stays.env.cache.get_values(stays, field)
+        declaration_ids = stays._declaration_ids()
         for declaration_id, *values in zip(declaration_ids, *columns, strict=True):
             row = totals[declaration_id]
             for index, value in enumerate(values):

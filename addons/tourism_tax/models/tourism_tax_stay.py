@@ -70,7 +70,7 @@ def _ratio(value):
     return None if value is None else value.as_integer_ratio()
 
 
-# (field type, value type) that need no conversion (see _plain_value).
+# (field type, value type) that need no conversion (see _precompute).
 _PLAIN_TYPES = frozenset(
     (("date", date), ("integer", int), ("float", float), ("selection", str))
 )
@@ -414,14 +414,14 @@ class TourismTaxStay(models.Model):
             "nights": 0,
         }
 
-    def _tax_breakdown(self, deliberations=None):
+    def _tax_breakdown(self, lookups=None):
         """{'base', 'surcharges': {surcharge: amount}, 'nights'}; the tariff in force on
         each night applies, so a stay across 31 December uses both years'.
-        `deliberations`: a dict the caller keeps to look each deliberation, category,
+        `lookups`: a dict the caller keeps to look each deliberation, category,
         add-on and tariff up once for a batch of stays. Raises a ValidationError
         naming the line when its tax cannot be computed."""
         self.ensure_one()
-        return self._breakdowns(deliberations)[0]
+        return self._breakdowns(lookups)[0]
 
     def _breakdowns(self, lookups=None):
         """The breakdown of each stay (in order), amounts in Decimal euros. Raises
@@ -455,10 +455,7 @@ class TourismTaxStay(models.Model):
             self.fetch(["declaration_id", *_ROW_FIELDS])
         rows = zip(*(self.mapped(name) for name in _ROW_FIELDS), strict=True)
         if all(self._ids):
-            if len(self) <= PREFETCH_MAX:
-                self.mapped("declaration_id")  # in cache for each stay
-            field = self._fields["declaration_id"]
-            declaration_ids = list(self.env.cache.get_values(self, field))
+            declaration_ids = self._declaration_ids()
             declarations = self.env["tourism.tax.declaration"].browse(
                 set(declaration_ids)
             )
@@ -482,6 +479,15 @@ class TourismTaxStay(models.Model):
                     raise
                 results.append(None)
         return results
+
+    def _declaration_ids(self):
+        """The declaration id of each stay (in order), from the cache: a record for
+        each of a month's thousands of stays costs more than their tax."""
+        if len(self) > PREFETCH_MAX:
+            self.fetch(["declaration_id"])  # in one query
+        else:
+            self.mapped("declaration_id")  # with the stays' other fields
+        return list(self.env.cache.get_values(self, self._fields["declaration_id"]))
 
     @api.model
     def _lodging_info(self, declaration, lookups):
@@ -731,7 +737,8 @@ class TourismTaxStay(models.Model):
             values = {}
             for name in names:
                 value = vals.get(name, defaults.get(name))
-                # Most values come in the right type (see _plain_value).
+                # Most values come in the right type: converting them costs more
+                # than computing the tax.
                 if (types[name], type(value)) not in _PLAIN_TYPES:
                     value = self._plain_value(name, value)
                 values[name] = value
@@ -755,13 +762,8 @@ class TourismTaxStay(models.Model):
     @api.model
     def _plain_value(self, name, value):
         """`value` given for the field `name` as the field reads it."""
-        kind = type(value)
         field = self._fields[name]
-        # Most values come in the right type: converting them costs more than
-        # computing the tax.
-        if (field.type, kind) in _PLAIN_TYPES:
-            return value
-        if field.type == "float" and kind is int:
+        if field.type == "float" and type(value) is int:
             return float(value)
         return field.convert_to_record(field.convert_to_cache(value, self), self)
 
