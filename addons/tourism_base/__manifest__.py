@@ -14,6 +14,9 @@
     "depends": [
         "mail",
         "portal",
+        # OCA: who changed what and when on the money documents (their addons
+        # subscribe them); the Responsable OT reads the log.
+        "auditlog",
         "contacts",
         "membership",
         "l10n_fr",

@@ -1,4 +1,5 @@
 from . import tourism_validity_mixin
+from . import tourism_money_document_mixin
 from . import tourism_epci
 from . import tourism_commune
 from . import tourism_activity_type

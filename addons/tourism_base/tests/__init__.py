@@ -3,3 +3,4 @@ from . import test_directory
 from . import test_access
 from . import test_portal
 from . import test_ui
+from . import test_spreadsheet
