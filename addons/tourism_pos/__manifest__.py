@@ -22,5 +22,6 @@
     ],
     "demo": [
         "demo/tourism_pos_demo.xml",
+        "demo/pos_config_demo.xml",
     ],
 }

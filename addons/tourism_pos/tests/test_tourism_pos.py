@@ -30,6 +30,12 @@ class TestTourismPos(TransactionCase):
         cash_methods = tills.payment_method_ids.filtered("is_cash_count")
         self.assertEqual(len(cash_methods), len(tills), "one cash book per till")
 
+    def test_dashboard_shows_the_information_points_only(self):
+        """The demo's POS dashboard lists the BITs' tills, not Odoo's demo shops."""
+        shown = self.env["pos.config"].search([])
+        self.assertTrue(shown)
+        self.assertFalse(shown.filtered(lambda config: not config.tourism_bit_id))
+
     def test_setup_creates_warehouse_cash_book_and_till_once(self):
         self.bit.action_setup_point_of_sale()
         config = self.bit.pos_config_ids
