@@ -8,6 +8,14 @@ VENV=${TOURISM_VENV:-$ROOT/.venv}
 PY=$VENV/bin/python
 PGPORT=${TOURISM_PGPORT:-55432}
 PGDIR=$LOCAL_DIR/pg
+# PostgreSQL runs as the postgres user, who must be able to walk down to its data
+# directory. A clone in a private directory (/root/..., mktemp -d) does not allow that:
+# as root, the cluster then lives under /var/lib/postgresql, named after the clone.
+if [ "$(id -u)" = 0 ] && [ -z "${TOURISM_PGDIR:-}" ] && id postgres >/dev/null 2>&1 \
+    && ! runuser -u postgres -- test -x "$(dirname "$LOCAL_DIR")" 2>/dev/null; then
+    PGDIR=/var/lib/postgresql/tourism-$(printf '%s' "$LOCAL_DIR" | sha256sum | cut -c1-12)
+fi
+PGDIR=${TOURISM_PGDIR:-$PGDIR}
 PG_VERSION=15
 PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
 DB_USER=odoo
@@ -46,7 +54,8 @@ find_odoo() {
 # Run a command as the OS user that owns the cluster: PostgreSQL refuses to run as root.
 as_pg() {
     if [ "$(id -u)" = 0 ]; then
-        runuser -u postgres -- "$@"
+        # From /: the postgres user may not be allowed into the current directory.
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
