@@ -4,3 +4,4 @@ from . import test_access
 from . import test_portal
 from . import test_ui
 from . import test_spreadsheet
+from . import test_money

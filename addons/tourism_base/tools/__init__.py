@@ -1,2 +1,3 @@
 from . import identifiers
 from . import spreadsheet
+from . import money
