@@ -26,7 +26,16 @@ class TestMoney(BaseCase):
                 self.assertEqual(to_decimal(value), expected)
 
     def test_to_decimal_refuses_what_is_not_a_number(self):
-        for value in (True, None, "abc", "NaN", "inf", float("nan"), float("inf"), "1e309x"):
+        for value in (
+            True,
+            None,
+            "abc",
+            "NaN",
+            "inf",
+            float("nan"),
+            float("inf"),
+            "1e309x",
+        ):
             with self.subTest(value=value), self.assertRaises(CodedError) as caught:
                 to_decimal(value, "price")
             self.assertEqual(caught.exception.code, "invalid_number")

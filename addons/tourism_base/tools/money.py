@@ -77,5 +77,7 @@ def amount_in_words(amount, currency_unit="euro", cent_unit="centime"):
     else:
         text = f"{words} {plural}"
     if cents:
-        text += f" et {num2words(cents, lang='fr')} {cent_unit}{'s' if cents > 1 else ''}"
+        text += (
+            f" et {num2words(cents, lang='fr')} {cent_unit}{'s' if cents > 1 else ''}"
+        )
     return text
