@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("tourism_regie_pos_closing", {
             PaymentScreen.clickValidate(),
             // The receipt shows once the order is synced: slower than a step's
             // default 10 s when the machine is loaded.
-            ReceiptScreen.isShown().map((step) => ({ ...step, timeout: 30000 })),
+            ReceiptScreen.isShown().map((step) => ({...step, timeout: 30000})),
             ReceiptScreen.clickNextOrder(),
             Chrome.clickMenuOption("Fermer la caisse"),
             {

@@ -27,7 +27,7 @@ registry.category("web_tour.tours").add("tourism_ticketing_pos_sale", {
             PaymentScreen.clickValidate(),
             // The receipt shows once the order is synced: slower than a step's
             // default 10 s when the machine is loaded.
-            ReceiptScreen.isShown().map((step) => ({ ...step, timeout: 30000 })),
+            ReceiptScreen.isShown().map((step) => ({...step, timeout: 30000})),
             ReceiptScreen.totalAmountContains("24,00"),
             {
                 content: "the receipt names both tickets",
