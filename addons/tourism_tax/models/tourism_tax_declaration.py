@@ -650,11 +650,11 @@ class TourismTaxDeclaration(models.Model):
         if any(declaration.state != "submitted" for declaration in self):
             raise UserError(_("Only a submitted declaration can be validated."))
         self._create_invoice()
+        # Nothing due: nothing to pay. One write per state for the batch.
+        invoiced = self.filtered("invoice_id")
+        invoiced._money_set_state("invoiced")
+        (self - invoiced)._money_set_state("paid")
         for declaration in self:
-            # Nothing due: nothing to pay.
-            declaration._money_set_state(
-                "invoiced" if declaration.invoice_id else "paid"
-            )
             if declaration.rectified_id:
                 declaration.rectified_id.message_post(
                     body=_("Rectified by %(number)s.", number=declaration.name)

@@ -72,7 +72,11 @@ class TestMoneyLock(TourismTaxDeclarationCommon):
         # Nor created already validated.
         with self.assertRaisesRegex(UserError, "starts as a draft"):
             self.env["tourism.tax.declaration"].with_user(self.conseiller).create(
-                {"lodging_id": self.hotel.id, "period_id": self.q3.id, "state": "paid"}
+                {
+                    "lodging_id": self.hotel.id,
+                    "period_id": (self.deliberation.period_ids - self.q3)[0].id,
+                    "state": "paid",
+                }
             )
 
     def test_submitted_declaration_and_stays_are_final(self):
