@@ -29,6 +29,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/tourism_tax_category_views.xml",
         "views/tourism_tax_legal_scale_views.xml",
         "views/tourism_tax_surcharge_views.xml",

@@ -1,11 +1,15 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools.misc import formatLang
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..tools.stay_import import MAX_BYTES
 
 STAY_INT_FIELDS = (
     "persons",
@@ -14,6 +18,36 @@ STAY_INT_FIELDS = (
     "exempt_emergency",
     "exempt_low_rent",
 )
+# What the database holds: an integer column, and amounts in euros well beyond
+# any stay. Larger numbers, infinity and NaN are typing errors, not stays.
+MAX_INT = 2**31 - 1
+MAX_AMOUNT = 1e9
+
+
+def parse_id(value):
+    """A record id typed in a form or an URL (ValueError if it cannot be one)."""
+    number = int(value or 0)
+    if not 0 < number <= MAX_INT:
+        raise ValueError(value)
+    return number
+
+
+def parse_int(value):
+    """A count of persons (ValueError beyond what the database holds)."""
+    number = int(str(value or "0").strip() or 0)
+    if abs(number) > MAX_INT:
+        raise ValueError(value)
+    return number
+
+
+def parse_amount(value):
+    """An amount typed with a comma or a dot (ValueError for NaN, infinity or an
+    amount no stay has)."""
+    text = str(value or "").replace(",", ".").strip()
+    amount = float(text) if text else 0.0
+    if not math.isfinite(amount) or abs(amount) > MAX_AMOUNT:
+        raise ValueError(value)
+    return amount
 
 
 class TourismTaxDeclarationPortal(CustomerPortal):
@@ -29,6 +63,8 @@ class TourismTaxDeclarationPortal(CustomerPortal):
     def _own_declaration(self, declaration_id):
         """The declaration if it is the user's company's (ids typed in URLs are checked
         by the record rules), as superuser for the writes the portal allows."""
+        if not 0 < declaration_id <= MAX_INT:
+            raise MissingError(_("This declaration does not exist."))
         declaration = self._document_check_access(
             "tourism.tax.declaration", declaration_id
         )
@@ -64,7 +100,11 @@ class TourismTaxDeclarationPortal(CustomerPortal):
         values.update(
             {
                 "page_name": "tourism_declaration",
-                "declarations": request.env["tourism.tax.declaration"].search([]),
+                # The host's declarations (record rules), shown with their lodging
+                # even when the office gave it to another host since.
+                "declarations": request.env["tourism.tax.declaration"]
+                .search([])
+                .sudo(),
                 "lodgings": lodgings,
                 "periods_by_lodging": {
                     lodging: periods_by_epci[lodging.commune_id.epci_id]
@@ -83,32 +123,39 @@ class TourismTaxDeclarationPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_declaration_new(self, lodging_id=None, period_id=None, **kw):
+        Declaration = request.env["tourism.tax.declaration"].sudo()
         try:
-            lodging = request.env["tourism.lodging"].browse(int(lodging_id or 0))
-            lodging.check_access("read")
+            try:
+                lodging_id, period_id = parse_id(lodging_id), parse_id(period_id)
+            except (TypeError, ValueError) as error:
+                raise UserError(
+                    _("Choose one of your lodgings and periods.")
+                ) from error
+            lodging = request.env["tourism.lodging"].browse(lodging_id)
             if not lodging.exists():
                 raise MissingError(_("Choose one of your lodgings."))
-            period = self._open_periods(lodging).filtered(
-                lambda p: p.id == int(period_id or 0)
-            )
+            lodging.check_access("read")
+            period = self._open_periods(lodging).filtered(lambda p: p.id == period_id)
             if not period:
                 raise UserError(_("Choose one of the periods offered."))
-            with request.env.cr.savepoint():
-                declaration = (
-                    request.env["tourism.tax.declaration"]
-                    .sudo()
-                    .create({"lodging_id": lodging.id, "period_id": period.id})
+            # The existing declaration if there is one (a second click, another
+            # tab): the database keeps one per lodging and period.
+            declaration_id = Declaration._declare(lodging, period)
+            declaration = Declaration.browse(declaration_id).exists()
+            host = request.env.user.partner_id.commercial_partner_id
+            if declaration and declaration.host_id != host:
+                raise UserError(
+                    _(
+                        "%(lodging)s was already declared for %(period)s by its "
+                        "former host: ask the tourism office.",
+                        lodging=lodging.name,
+                        period=period.name,
+                    )
                 )
-        except (
-            AccessError,
-            MissingError,
-            UserError,
-            ValidationError,
-            ValueError,
-        ) as error:
+        except (AccessError, MissingError, UserError, ValidationError) as error:
             message = error.args[0] if error.args else _("Please check your choice.")
             return self.portal_my_declarations(error=message)
-        return request.redirect(declaration.access_url)
+        return request.redirect(f"/my/tax/declarations/{declaration_id}")
 
     @http.route(
         "/my/tax/declarations/<int:declaration_id>",
@@ -175,10 +222,9 @@ class TourismTaxDeclarationPortal(CustomerPortal):
                 else "direct",
             }
             for key in STAY_INT_FIELDS:
-                vals[key] = int(post.get(key) or 0)
+                vals[key] = parse_int(post.get(key))
             for key in ("price_per_night", "platform_collected"):
-                amount = (post.get(key) or "").replace(",", ".").strip()
-                vals[key] = float(amount) if amount else 0.0
+                vals[key] = parse_amount(post.get(key))
             if vals["channel"] != "platform":
                 vals["platform_collected"] = 0.0
             if not vals["arrival"] or not vals["departure"]:
@@ -194,7 +240,7 @@ class TourismTaxDeclarationPortal(CustomerPortal):
                 stay._tax_breakdown()  # refuses a line the tax cannot be computed for
         except (UserError, ValidationError) as error:
             return self._redirect_with_error(declaration_id, error.args[0], post)
-        except ValueError:
+        except (TypeError, ValueError):
             return self._redirect_with_error(
                 declaration_id,
                 _("Please check the dates and numbers you entered."),
@@ -224,11 +270,10 @@ class TourismTaxDeclarationPortal(CustomerPortal):
                 else "direct",
             }
             for key in STAY_INT_FIELDS:
-                vals[key] = int(values.get(key) or 0)
+                vals[key] = parse_int(values.get(key))
             for key in ("price_per_night", "platform_collected"):
-                amount = str(values.get(key) or "").replace(",", ".").strip()
-                vals[key] = float(amount) if amount else 0.0
-        except ValueError:
+                vals[key] = parse_amount(values.get(key))
+        except (TypeError, ValueError):
             return {"error": _("Please check the dates and numbers you entered.")}
         if not vals["arrival"] or not vals["departure"]:
             return {}
@@ -335,7 +380,13 @@ class TourismTaxDeclarationPortal(CustomerPortal):
             self._check_draft(declaration)
             if not upload:
                 raise UserError(_("Choose the file to import."))
-            declaration._import_stays(upload.read(), upload.filename or "")
+            # Bounded before it is read whole (the parser checks it again).
+            content = upload.read(MAX_BYTES + 1)
+            if len(content) > MAX_BYTES:
+                raise UserError(
+                    _("The file is too large: send a file of at most 10 MB.")
+                )
+            declaration._import_stays(content, upload.filename or "")
         except UserError as error:
             return self._redirect_with_error(declaration_id, error.args[0])
         return request.redirect(declaration.access_url)

@@ -6,6 +6,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from .declaration_portal import MAX_INT, parse_id
+
 # What a host may set on its lodgings from the portal.
 LODGING_FIELDS = (
     "name",
@@ -18,6 +20,9 @@ LODGING_FIELDS = (
     "capacity",
     "registration_number",
 )
+# Years a register can be asked for (the tax of the years before the suite is on
+# paper).
+REGISTER_YEARS = (2000, 2100)
 
 
 class TourismTaxPortal(CustomerPortal):
@@ -38,15 +43,18 @@ class TourismTaxPortal(CustomerPortal):
     def _lodging_form_values(self, lodging=None, values=None, error=None):
         result = self._prepare_portal_layout_values()
         host = self._tourism_host()
-        Commune = request.env["tourism.commune"].sudo()
+        # Only communes of intercommunalities that collect the tax.
+        Commune = request.env["tourism.lodging"].sudo()._communes_collecting_tax()
         epci = host.tourism_commune_id.epci_id
+        if epci not in Commune.epci_id:
+            epci = None
         result.update(
             {
                 "page_name": "tourism_lodging",
                 "lodging": lodging,
                 "values": values or {},
                 "error": error,
-                "communes": Commune.search([("epci_id", "=", epci.id)] if epci else []),
+                "communes": Commune.filtered(lambda c: not epci or c.epci_id == epci),
                 "natures": request.env["tourism.lodging.nature"].sudo().search([]),
                 "classifications": request.env["tourism.lodging"]
                 ._fields["classification"]
@@ -67,13 +75,16 @@ class TourismTaxPortal(CustomerPortal):
             value = (post.get(key) or "").strip()
             if key in ("commune_id", "nature_id", "capacity"):
                 try:
-                    value = int(value) if value else False
+                    if key == "capacity":
+                        value = int(value) if value else 0
+                        if not 0 <= value <= MAX_INT:
+                            raise ValueError(value)
+                    else:
+                        value = parse_id(value) if value else False
                 except ValueError as exc:
                     raise ValidationError(
                         _("Please check the numbers you entered.")
                     ) from exc
-                if key == "capacity":
-                    value = value or 0
             elif key in ("classification_date", "classification_expiry"):
                 value = value or False
             vals[key] = value
@@ -90,10 +101,16 @@ class TourismTaxPortal(CustomerPortal):
                 and not request.env[comodel].sudo().browse(vals[key]).exists()
             ):
                 raise ValidationError(_("Please choose from the list."))
+        if vals.get("commune_id"):
+            # Only where the tax is collected (see tourism.lodging._check_commune).
+            commune = request.env["tourism.commune"].sudo().browse(vals["commune_id"])
+            Lodging = request.env["tourism.lodging"].sudo()
+            if commune not in Lodging._communes_collecting_tax():
+                raise ValidationError(Lodging._commune_error(commune))
         platform_ids = [
             int(pid)
             for pid in request.httprequest.form.getlist("platform_ids")
-            if pid.isdigit()
+            if pid.isdigit() and 0 < int(pid) <= MAX_INT
         ]
         platforms = (
             request.env["res.partner"]
@@ -106,6 +123,8 @@ class TourismTaxPortal(CustomerPortal):
 
     def _get_own_lodging(self, lodging_id):
         """The lodging if it is the user's company's, else raise (ids typed in URLs)."""
+        if not 0 < lodging_id <= MAX_INT:
+            raise MissingError(_("This lodging does not exist."))
         lodging = self._document_check_access("tourism.lodging", lodging_id)
         if lodging.host_id != self._tourism_host():
             raise AccessError(_("This lodging is not yours."))
@@ -155,7 +174,11 @@ class TourismTaxPortal(CustomerPortal):
                     )
                 with request.env.cr.savepoint():
                     if lodging:
-                        lodging.sudo().write(vals)
+                        # As the host (sudo keeps the user): the model checks
+                        # what a host may do.
+                        request.env["tourism.lodging"].sudo().browse(lodging.id).write(
+                            vals
+                        )
                     else:
                         vals["host_id"] = host.id
                         lodging = request.env["tourism.lodging"].sudo().create(vals)
@@ -184,9 +207,22 @@ class TourismTaxPortal(CustomerPortal):
     def portal_my_lodging_register(self, lodging_id, year=None, **kw):
         try:
             lodging = self._get_own_lodging(lodging_id)
-            year = int(year or fields.Date.context_today(lodging).year)
-        except (AccessError, MissingError, ValueError):
+        except (AccessError, MissingError):
             return request.redirect("/my/lodgings")
+        try:
+            year = int(year or fields.Date.context_today(lodging).year)
+            if not REGISTER_YEARS[0] <= year <= REGISTER_YEARS[1]:
+                raise ValueError(year)
+        except ValueError:
+            values = self._lodging_form_values(
+                lodging,
+                error=_(
+                    "Choose a year from %(first)s to %(last)s for the register.",
+                    first=REGISTER_YEARS[0],
+                    last=REGISTER_YEARS[1],
+                ),
+            )
+            return request.render("tourism_tax.portal_my_lodging", values)
         content = lodging._register_csv(year)
         filename = f"registre-{year}-{lodging.id}.csv"
         return request.make_response(

@@ -11,6 +11,7 @@ from . import tourism_tax_declaration
 from . import tourism_tax_stay
 from . import tourism_tax_reminder
 from . import tourism_tax_reversal
+from . import tourism_tax_reversal_line
 from . import tourism_tax_remittance
 from . import tourism_tax_remittance_line
 from . import res_partner

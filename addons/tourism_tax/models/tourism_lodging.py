@@ -6,6 +6,8 @@ import io
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.tourism_base.tools.spreadsheet import safe_cell
+
 from ..tools.categories import category_code
 from ..tools.registration import check_registration_number, normalize
 
@@ -181,6 +183,40 @@ class TourismLodging(models.Model):
                     )
                 )
 
+    @api.model
+    def _communes_collecting_tax(self):
+        """The active communes of the active intercommunalities that collect the
+        tax (an adopted deliberation, CGCT L2333-26)."""
+        epcis = (
+            self.env["tourism.tax.deliberation"]
+            .sudo()
+            .search([("state", "=", "adopted")])
+            .epci_id.filtered("active")
+        )
+        return epcis.commune_ids.filtered("active")
+
+    @api.constrains("commune_id")
+    def _check_commune(self):
+        """A lodging is in an active commune of an active intercommunality, and a
+        host (portal) declares it in one that collects the tax: else it would
+        escape the reminders and the declarations."""
+        from_portal = self.env.user.share
+        collecting = from_portal and self._communes_collecting_tax()
+        for lodging in self:
+            commune = lodging.commune_id
+            if not (commune.active and commune.epci_id.active) or (
+                from_portal and commune not in collecting
+            ):
+                raise ValidationError(self._commune_error(commune))
+
+    @api.model
+    def _commune_error(self, commune):
+        return _(
+            "%(commune)s is not a commune where the tourism office collects the "
+            "tourist tax: choose the commune of the lodging from the list.",
+            commune=commune.display_name,
+        )
+
     @api.constrains("capacity", "classification_date", "classification_expiry")
     def _check_values(self):
         for lodging in self:
@@ -218,6 +254,8 @@ class TourismLodging(models.Model):
         stays = self.env["tourism.tax.stay"].search(
             [
                 ("lodging_id", "=", self.id),
+                # The host's own: not what a former host declared.
+                ("declaration_id.host_id", "=", self.host_id.id),
                 ("declaration_id.state", "!=", "cancel"),
                 ("arrival", ">=", f"{year}-01-01"),
                 ("arrival", "<=", f"{year}-12-31"),
@@ -244,6 +282,7 @@ class TourismLodging(models.Model):
             [_("Declaration")]
             + [Stay._fields[name]._description_string(self.env) for name in columns]
         )
+        # Text that a spreadsheet would take for a formula stays text.
         channels = dict(Stay._fields["channel"]._description_selection(self.env))
         for stay in stays:
             row = [stay.declaration_id.name]
@@ -256,5 +295,5 @@ class TourismLodging(models.Model):
                 elif isinstance(value, float):
                     value = f"{value:.2f}".replace(".", ",")
                 row.append(value)
-            writer.writerow(row)
+            writer.writerow([safe_cell(value) for value in row])
         return ("\ufeff" + output.getvalue()).encode("utf-8")

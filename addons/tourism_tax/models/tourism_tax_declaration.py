@@ -3,15 +3,37 @@
 from collections import defaultdict
 from decimal import Decimal
 
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.calculator import compute_flat_rate_tax, compute_stay_tax, round_half_up
-from ..tools.stay_import import ImportProblem, parse_stays
+from ..tools.stay_import import MAX_ROWS, ImportProblem, parse_stays
+from .tourism_lodging import CLASSIFICATION
 from .tourism_tax_deliberation import to_decimal
 from .tourism_tax_stay import assign_columns
+
+# What the declaration was computed from, frozen when it leaves draft.
+FROZEN_FIELDS = (
+    "submitted_breakdown",
+    "submitted_classification",
+    "submitted_category_id",
+    "submitted_capacity",
+    "submitted_commune_id",
+    "submitted_nature_id",
+)
+# Set by the server only, never by a user (any state): the late interest is
+# computed by the taxation d'office (L2333-38), the invoice by the validation, the
+# link to the rectified declaration by the rectification, the frozen inputs when
+# the declaration leaves draft.
+SERVER_FIELDS = (
+    "interest_amount",
+    "rectified_id",
+    "invoice_id",
+    *FROZEN_FIELDS,
+)
 
 
 class TourismTaxDeclaration(models.Model):
@@ -19,8 +41,27 @@ class TourismTaxDeclaration(models.Model):
 
     _name = "tourism.tax.declaration"
     _description = "Tourist Tax Declaration"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "tourism.money.document.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_from desc, id desc"
+    # Once submitted, what makes the amount, its accounts, dates and host is final:
+    # corrections are rectifying declarations (tourism.money.document.mixin).
+    _money_locked_fields = (
+        "name",
+        "lodging_id",
+        "host_id",
+        "company_id",
+        "period_id",
+        "regime",
+        "is_zero",
+        "ex_officio",
+        "stay_ids",
+        *SERVER_FIELDS,
+    )
 
     name = fields.Char(
         string="Number", readonly=True, copy=False, default=lambda self: _("New")
@@ -28,7 +69,17 @@ class TourismTaxDeclaration(models.Model):
     lodging_id = fields.Many2one(
         "tourism.lodging", required=True, index=True, tracking=True, ondelete="restrict"
     )
-    host_id = fields.Many2one(related="lodging_id.host_id", store=True, index=True)
+    # The host who declares: kept when the office later gives the lodging to another
+    # host (depends on the lodging only, not on the lodging's host).
+    host_id = fields.Many2one(
+        "res.partner",
+        string="Host",
+        compute="_compute_host_id",
+        store=True,
+        precompute=True,
+        index=True,
+        readonly=True,
+    )
     company_id = fields.Many2one(related="lodging_id.company_id", store=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     period_id = fields.Many2one(
@@ -112,6 +163,34 @@ class TourismTaxDeclaration(models.Model):
         store=True,
         help="Taxable person-nights declared (flat rate: unit-nights).",
     )
+    # What the declaration was computed from when it left draft: a later change of
+    # the lodging (its host edits the classification and the capacity from the
+    # portal) never changes a submitted, invoiced or paid declaration; only a
+    # rectifying declaration does.
+    submitted_breakdown = fields.Json(readonly=True, copy=False)
+    submitted_classification = fields.Selection(
+        CLASSIFICATION, string="Classification Declared", readonly=True, copy=False
+    )
+    submitted_category_id = fields.Many2one(
+        "tourism.tax.category",
+        string="Tax Category Declared",
+        readonly=True,
+        copy=False,
+    )
+    submitted_capacity = fields.Integer(
+        string="Capacity Declared", readonly=True, copy=False
+    )
+    submitted_commune_id = fields.Many2one(
+        "tourism.commune", string="Commune Declared", readonly=True, copy=False
+    )
+    submitted_nature_id = fields.Many2one(
+        "tourism.lodging.nature", string="Nature Declared", readonly=True, copy=False
+    )
+
+    @api.depends("lodging_id")
+    def _compute_host_id(self):
+        for declaration in self:
+            declaration.host_id = declaration.lodging_id.host_id
 
     @api.depends("lodging_id", "period_id")
     def _compute_regime(self):
@@ -142,19 +221,22 @@ class TourismTaxDeclaration(models.Model):
         "stay_ids.taxable_person_nights",
         "lodging_id.capacity",
         "lodging_id.period_ids",
+        "submitted_breakdown",
     )
     def _compute_amounts(self):
         totals = self._stay_totals()
         columns = defaultdict(list)
         lookups = {}  # see tourism.tax.stay._breakdowns
         for declaration in self:
+            frozen = declaration.submitted_breakdown
             if declaration.regime == "real" and not (
-                declaration.is_zero or declaration.ex_officio
+                frozen or declaration.is_zero or declaration.ex_officio
             ):
                 # The stays hold their own amounts: add them up.
                 base, surcharges, total, nights = totals[declaration.id]
             else:
-                breakdown = declaration._tax_breakdown(lookups)
+                # Out of draft: what was submitted, whatever the lodging became.
+                breakdown = declaration._submitted_tax_breakdown(lookups)
                 base = float(breakdown["base"])
                 surcharges = float(sum(breakdown["surcharges"].values()))
                 total = float(breakdown["total"])
@@ -213,6 +295,64 @@ class TourismTaxDeclaration(models.Model):
                     result["surcharges"][surcharge] += amount
         result["total"] = result["base"] + sum(result["surcharges"].values())
         return result
+
+    def _submitted_tax_breakdown(self, lookups=None):
+        """The breakdown the declaration was submitted with (see _freeze), as
+        _tax_breakdown gives it; a draft's is computed from the lodging of today."""
+        self.ensure_one()
+        frozen = self.submitted_breakdown
+        if not frozen:
+            return self._tax_breakdown(lookups)
+        Surcharge = self.env["tourism.tax.surcharge"]
+        surcharges = defaultdict(Decimal)
+        for surcharge_id, amount in frozen["surcharges"].items():
+            surcharges[Surcharge.browse(int(surcharge_id))] = Decimal(amount)
+        base = Decimal(frozen["base"])
+        return {
+            "base": base,
+            "surcharges": surcharges,
+            "nights": frozen["nights"],
+            "total": base + sum(surcharges.values()),
+        }
+
+    def _freeze(self):
+        """Keep what the declarations are computed from as they leave draft: the
+        amounts per component (base, each add-on) the host saw, the lodging's
+        classification, category, capacity, commune and nature. The invoice is
+        made of these amounts."""
+        lookups = {}
+        for declaration in self:
+            lodging = declaration.lodging_id
+            breakdown = declaration._tax_breakdown(lookups)
+            declaration._money_write(
+                {
+                    "submitted_breakdown": {
+                        "base": str(breakdown["base"]),
+                        "surcharges": {
+                            str(surcharge.id): str(amount)
+                            for surcharge, amount in breakdown["surcharges"].items()
+                        },
+                        "nights": breakdown["nights"],
+                    },
+                    "submitted_classification": lodging.classification,
+                    "submitted_category_id": lodging._get_category(
+                        declaration.date_from
+                    ).id,
+                    "submitted_capacity": lodging.capacity,
+                    "submitted_commune_id": lodging.commune_id.id,
+                    "submitted_nature_id": lodging.nature_id.id,
+                }
+            )
+
+    def _money_set_state(self, state, values=None):
+        # Leaving draft freezes what the declaration is computed from; going back
+        # to draft (a submitted declaration the host corrects) computes it again.
+        draft = self._money_draft_states
+        if state in ("submitted", "invoiced", "paid"):
+            self.filtered(lambda d: d.state in draft)._freeze()
+        elif state in draft:
+            self._money_write(dict.fromkeys(FROZEN_FIELDS, False))
+        return super()._money_set_state(state, values)
 
     def _add_flat_rate(self, result):
         deliberation = self.period_id.deliberation_id
@@ -320,9 +460,11 @@ class TourismTaxDeclaration(models.Model):
             1 if today.day > due.day else 0
         )
         total = to_decimal(self.amount_total, 2)
-        self.interest_amount = float(round_half_up(total * Decimal("0.002") * months))
+        self._money_write(
+            {"interest_amount": float(round_half_up(total * Decimal("0.002") * months))}
+        )
         self._create_invoice()
-        self.state = "invoiced"
+        self._money_set_state("invoiced")
 
     @api.constrains("lodging_id", "period_id", "state", "rectified_id")
     def _check_unique_period(self):
@@ -337,15 +479,70 @@ class TourismTaxDeclaration(models.Model):
                 ]
             ).filtered(lambda other, root=root: other._root() != root)
             if others:
-                raise ValidationError(
-                    _(
-                        "%(lodging)s already has a declaration for %(period)s "
-                        "(%(number)s): correct it with a rectifying declaration.",
-                        lodging=declaration.lodging_id.name,
-                        period=declaration.period_id.name,
-                        number=others[0].name,
-                    )
+                raise declaration._duplicate_error(others[0])
+
+    def _duplicate_error(self, other):
+        return ValidationError(
+            _(
+                "%(lodging)s already has a declaration for %(period)s "
+                "(%(number)s): correct it with a rectifying declaration.",
+                lodging=other.lodging_id.name,
+                period=other.period_id.name,
+                number=other.name,
+            )
+        )
+
+    def init(self):
+        result = super().init()
+        # One declaration per lodging and period, enforced by the database so that
+        # two requests at once (a double click, two tabs) cannot both create one.
+        # Rectifying declarations share their period with the declaration they
+        # correct: one live rectification per declaration instead.
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS tourism_tax_declaration_period_uniq
+                ON tourism_tax_declaration (lodging_id, period_id)
+             WHERE state != 'cancel' AND rectified_id IS NULL;
+            CREATE UNIQUE INDEX IF NOT EXISTS tourism_tax_declaration_rectified_uniq
+                ON tourism_tax_declaration (rectified_id)
+             WHERE state != 'cancel' AND rectified_id IS NOT NULL;
+            """
+        )
+        return result
+
+    @api.model
+    def _declare(self, lodging, period):
+        """The id of the lodging's declaration for the period: the one that exists,
+        or a new draft. A second click on "Déclarer" lands on the first one, even
+        when both requests run at the same moment."""
+        domain = [
+            ("lodging_id", "=", lodging.id),
+            ("period_id", "=", period.id),
+            ("state", "!=", "cancel"),
+            ("rectified_id", "=", False),
+        ]
+        existing = self.search(domain, limit=1)
+        if existing:
+            return existing.id
+        try:
+            with self.env.cr.savepoint():
+                return self.create(
+                    {"lodging_id": lodging.id, "period_id": period.id}
+                ).id
+        except psycopg2.errors.UniqueViolation:
+            # The other request committed it while this one waited on the index:
+            # this transaction's snapshot cannot see it, a new one can.
+            with self.env.registry.cursor() as cr:
+                cr.execute(
+                    """SELECT id FROM tourism_tax_declaration
+                        WHERE lodging_id = %s AND period_id = %s
+                          AND state != 'cancel' AND rectified_id IS NULL""",
+                    (lodging.id, period.id),
                 )
+                row = cr.fetchone()
+            if not row:
+                raise
+            return row[0]
 
     @api.constrains("period_id", "lodging_id")
     def _check_period_covers_lodging(self):
@@ -361,8 +558,48 @@ class TourismTaxDeclaration(models.Model):
                     )
                 )
 
+    def _check_server_fields(self, vals_list):
+        """The late interest, the invoice, the rectified declaration and the frozen
+        inputs are the server's (see SERVER_FIELDS): no user sets them, whatever
+        his rights or the declaration's state."""
+        if self._money_is_trusted():
+            return
+        for vals in vals_list:
+            given = [name for name in SERVER_FIELDS if vals.get(name)]
+            if given:
+                raise UserError(
+                    _(
+                        "%(fields)s of a declaration are set by the tourism office's "
+                        "server only (validation, taxation d'office, rectification).",
+                        fields=", ".join(
+                            self._fields[name]._description_string(self.env)
+                            for name in given
+                        ),
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_server_fields(vals_list)
+        # Told before the unique index refuses it (see init).
+        for vals in vals_list:
+            if (
+                vals.get("lodging_id")
+                and vals.get("period_id")
+                and not vals.get("rectified_id")
+                and vals.get("state", "draft") != "cancel"
+            ):
+                other = self.sudo().search(
+                    [
+                        ("lodging_id", "=", vals["lodging_id"]),
+                        ("period_id", "=", vals["period_id"]),
+                        ("rectified_id", "=", False),
+                        ("state", "!=", "cancel"),
+                    ],
+                    limit=1,
+                )
+                if other:
+                    raise self._duplicate_error(other)
         for vals in vals_list:
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
@@ -371,14 +608,8 @@ class TourismTaxDeclaration(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        locked = set(vals) - {"state", "invoice_id", "message_main_attachment_id"}
-        if locked and any(d.state not in ("draft", "submitted") for d in self):
-            raise UserError(
-                _(
-                    "A validated declaration cannot be changed: create a rectifying "
-                    "declaration."
-                )
-            )
+        # Even a zero or an empty value: the interest is never the user's.
+        self._check_server_fields([{name: True for name in vals}])
         return super().write(vals)
 
     def _compute_access_url(self):
@@ -401,13 +632,13 @@ class TourismTaxDeclaration(models.Model):
                 )
             declaration.stay_ids._check_stay_values()
             declaration.stay_ids._breakdowns()  # raises a message naming the line
-            declaration.state = "submitted"
+            declaration._money_set_state("submitted")
 
     def action_back_to_draft(self):
         for declaration in self:
             if declaration.state != "submitted":
                 raise UserError(_("Only a submitted declaration can go back to draft."))
-            declaration.state = "draft"
+            declaration._money_set_state("draft")
 
     def action_validate(self):
         """The office accepts the declaration: the invoice (avis des sommes à payer)
@@ -419,9 +650,11 @@ class TourismTaxDeclaration(models.Model):
         if any(declaration.state != "submitted" for declaration in self):
             raise UserError(_("Only a submitted declaration can be validated."))
         self._create_invoice()
+        # Nothing due: nothing to pay. One write per state for the batch.
+        invoiced = self.filtered("invoice_id")
+        invoiced._money_set_state("invoiced")
+        (self - invoiced)._money_set_state("paid")
         for declaration in self:
-            # Nothing due: nothing to pay.
-            declaration.state = "invoiced" if declaration.invoice_id else "paid"
             if declaration.rectified_id:
                 declaration.rectified_id.message_post(
                     body=_("Rectified by %(number)s.", number=declaration.name)
@@ -432,9 +665,9 @@ class TourismTaxDeclaration(models.Model):
         rectifying declaration, the difference with the declaration it corrects."""
         self.ensure_one()
         deliberation = self.period_id.deliberation_id
-        current = self._tax_breakdown(lookups)
+        current = self._submitted_tax_breakdown(lookups)
         previous = (
-            self.rectified_id._tax_breakdown(lookups)
+            self.rectified_id._submitted_tax_breakdown(lookups)
             if self.rectified_id
             else {"base": Decimal("0"), "surcharges": {}}
         )
@@ -527,7 +760,7 @@ class TourismTaxDeclaration(models.Model):
         invoices = self.env["account.move"].sudo().create(vals_list)
         invoices.action_post()
         for declaration, invoice in zip(to_invoice, invoices, strict=True):
-            declaration.invoice_id = invoice.id
+            declaration._money_write({"invoice_id": invoice.id})
 
     def action_rectify(self):
         """A correction is a new declaration; the validated one is never edited."""
@@ -540,12 +773,19 @@ class TourismTaxDeclaration(models.Model):
             raise UserError(
                 _("This declaration is already rectified: correct the latest one.")
             )
-        rectifying = self.copy(
-            {
-                "rectified_id": self.id,
-                "state": "draft",
-                "stay_ids": [(0, 0, stay.copy_data()[0]) for stay in self.stay_ids],
-            }
+        # Created by the server: the link to the rectified declaration is its own.
+        rectifying = self._money_create(
+            self.copy_data(
+                {
+                    "rectified_id": self.id,
+                    # The host who declared, even if the lodging changed hands.
+                    "host_id": self.host_id.id,
+                    "state": "draft",
+                    "stay_ids": [
+                        Command.create(stay.copy_data()[0]) for stay in self.stay_ids
+                    ],
+                }
+            )
         )
         return {
             "type": "ir.actions.act_window",
@@ -560,7 +800,7 @@ class TourismTaxDeclaration(models.Model):
                 raise UserError(
                     _("A validated declaration is corrected, not cancelled.")
                 )
-            declaration.state = "cancel"
+            declaration._money_set_state("cancel")
 
     def action_view_invoice(self):
         self.ensure_one()
@@ -588,11 +828,24 @@ class TourismTaxDeclaration(models.Model):
             messages = {
                 "empty": _("The file holds no stay."),
                 "format": _("The file cannot be read: send a CSV or XLSX file."),
+                "encoding": _(
+                    "The file is not in UTF-8 nor in Windows-1252: save it again as "
+                    "CSV UTF-8."
+                ),
+                "too_large": _(
+                    "The file is too large: send at most %(rows)s stays in a file "
+                    "of at most 10 MB.",
+                    rows=MAX_ROWS,
+                ),
                 "missing_column": _(
                     "The file lacks the columns: %(columns)s (see the template).",
                     columns=problem.detail,
                 ),
-                "too_many_rows": _("The file has too many lines."),
+                "too_many_rows": _(
+                    "The file has too many lines: send at most %(rows)s stays per "
+                    "file.",
+                    rows=MAX_ROWS,
+                ),
             }
             raise UserError(messages[problem.code]) from problem
         problems = [

@@ -181,7 +181,7 @@ class TourismTaxReminder(models.Model):
                 "ex_officio": True,
             }
         )
-        declaration.state = "submitted"
+        declaration._money_set_state("submitted")
         declaration.sudo()._validate_ex_officio()
         return self.create(
             {

@@ -15,8 +15,18 @@ class TourismTaxRemittance(models.Model):
 
     _name = "tourism.tax.remittance"
     _description = "Platform Remittance"
-    _inherit = ["mail.thread"]
+    _inherit = ["tourism.money.document.mixin", "mail.thread"]
     _order = "date desc, id desc"
+    # Once checked (validated), the statement and its lines are final.
+    _money_locked_fields = (
+        "platform_id",
+        "date",
+        "company_id",
+        "amount_received",
+        "line_ids",
+        "file",
+        "filename",
+    )
 
     platform_id = fields.Many2one(
         "res.partner",
@@ -43,6 +53,14 @@ class TourismTaxRemittance(models.Model):
     )
     file = fields.Binary(string="Statement (CSV)", attachment=True)
     filename = fields.Char()
+    state = fields.Selection(
+        selection=[("draft", "Draft"), ("done", "Checked")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
 
     @api.depends("line_ids.tax_collected", "line_ids.lodging_id", "amount_received")
     def _compute_totals(self):
@@ -67,6 +85,8 @@ class TourismTaxRemittance(models.Model):
         """Read the statement and match each listing with a lodging: by registration
         number, then by address. Unknown listings are suspected undeclared lodgings."""
         self.ensure_one()
+        if self.state != "draft":
+            raise self._money_lock_error()
         if not self.file:
             raise UserError(_("Attach the platform's statement first."))
         try:
@@ -107,3 +127,12 @@ class TourismTaxRemittance(models.Model):
             ]
         )._match_lodgings()
         return True
+
+    def action_validate(self):
+        """The statement is checked: it is final from now on."""
+        for remittance in self:
+            if remittance.state != "draft":
+                raise UserError(_("This statement is already checked."))
+            if not remittance.line_ids:
+                raise UserError(_("Import the platform's statement first."))
+        self._money_set_state("done")

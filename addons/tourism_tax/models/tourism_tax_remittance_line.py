@@ -10,7 +10,9 @@ class TourismTaxRemittanceLine(models.Model):
 
     _name = "tourism.tax.remittance.line"
     _description = "Platform Remittance Line"
+    _inherit = ["tourism.money.document.mixin"]
     _order = "id"
+    _money_parent_field = "remittance_id"
 
     remittance_id = fields.Many2one(
         "tourism.tax.remittance", required=True, index=True, ondelete="cascade"

@@ -13,8 +13,17 @@ class TourismTaxReversal(models.Model):
 
     _name = "tourism.tax.reversal"
     _description = "Tourist Tax Add-on Reversal"
-    _inherit = ["mail.thread"]
+    _inherit = ["tourism.money.document.mixin", "mail.thread"]
     _order = "date_to desc, id desc"
+    _money_locked_fields = (
+        "surcharge_id",
+        "beneficiary_id",
+        "company_id",
+        "date_from",
+        "date_to",
+        "line_ids",
+        "bill_id",
+    )
 
     surcharge_id = fields.Many2one(
         "tourism.tax.surcharge", string="Add-on", required=True, tracking=True
@@ -32,12 +41,15 @@ class TourismTaxReversal(models.Model):
         required=True,
         tracking=True,
     )
+    # Drawn up by the server from the paid declarations of the periods; a
+    # declaration is in one statement per add-on at most (the lines' UNIQUE).
+    line_ids = fields.One2many(
+        "tourism.tax.reversal.line", "reversal_id", string="Lines", readonly=True
+    )
     declaration_ids = fields.Many2many(
         "tourism.tax.declaration",
         string="Declarations",
         compute="_compute_declaration_ids",
-        store=True,
-        readonly=False,
     )
     amount = fields.Monetary(
         string="Amount to Pass Back", compute="_compute_amount", store=True
@@ -56,52 +68,56 @@ class TourismTaxReversal(models.Model):
                 end=reversal.date_to and reversal.date_to.strftime("%d/%m/%Y"),
             )
 
-    @api.depends("surcharge_id", "date_from", "date_to")
+    @api.depends("line_ids.declaration_id")
     def _compute_declaration_ids(self):
         for reversal in self:
-            if reversal.state != "draft":
-                # A validated statement keeps what it passed back.
-                reversal.declaration_ids = reversal.declaration_ids
-                continue
+            reversal.declaration_ids = reversal.line_ids.declaration_id
+
+    @api.depends("line_ids.amount")
+    def _compute_amount(self):
+        for reversal in self:
+            reversal.amount = sum(reversal.line_ids.mapped("amount"))
+
+    def _generate_lines(self):
+        """The paid declarations of the periods not passed back yet for the add-on,
+        each with its share: the server's, never the client's. The database
+        refuses a declaration already in another statement of the add-on (drafts
+        included), so two statements drawn up at once never both hold it."""
+        Line = self.env["tourism.tax.reversal.line"]
+        lookups = {}  # see tourism.tax.stay._breakdowns
+        for reversal in self:
+            reversal.line_ids.unlink()
             if not (reversal.surcharge_id and reversal.date_from and reversal.date_to):
-                reversal.declaration_ids = False
                 continue
-            # Paid declarations of the periods, not yet passed back for this add-on.
-            already = self.search(
-                [
-                    ("surcharge_id", "=", reversal.surcharge_id.id),
-                    ("state", "=", "done"),
-                    ("id", "!=", reversal._origin.id),
-                ]
-            ).declaration_ids
-            reversal.declaration_ids = self.env["tourism.tax.declaration"].search(
+            already = Line.search([("surcharge_id", "=", reversal.surcharge_id.id)])
+            declarations = self.env["tourism.tax.declaration"].search(
                 [
                     ("state", "=", "paid"),
                     ("company_id", "=", reversal.company_id.id),
                     ("date_from", ">=", reversal.date_from),
                     ("date_to", "<=", reversal.date_to),
                     ("deliberation_id.surcharge_ids", "in", reversal.surcharge_id.ids),
-                    ("id", "not in", already.ids),
+                    ("id", "not in", already.declaration_id.ids),
+                ]
+            )
+            Line._money_create(
+                [
+                    {
+                        "reversal_id": reversal.id,
+                        "surcharge_id": reversal.surcharge_id.id,
+                        "declaration_id": declaration.id,
+                        "amount": float(reversal._share(declaration, lookups)),
+                    }
+                    for declaration in declarations
                 ]
             )
 
-    @api.depends("declaration_ids", "surcharge_id")
-    def _compute_amount(self):
-        lookups = {}  # see tourism.tax.stay._breakdowns
-        for reversal in self:
-            reversal.amount = float(
-                sum(
-                    (reversal._share(d, lookups) for d in reversal.declaration_ids),
-                    Decimal(0),
-                )
-            )
-
     def _share(self, declaration, lookups=None):
-        """The add-on in a declaration, net of its rectifications."""
-        breakdown = declaration._tax_breakdown(lookups)
+        """The add-on in a declaration, net of its rectifications, as submitted."""
+        breakdown = declaration._submitted_tax_breakdown(lookups)
         amount = breakdown["surcharges"].get(self.surcharge_id, Decimal(0))
         if declaration.rectified_id:
-            previous = declaration.rectified_id._tax_breakdown(lookups)
+            previous = declaration.rectified_id._submitted_tax_breakdown(lookups)
             amount -= previous["surcharges"].get(self.surcharge_id, Decimal(0))
         return amount
 
@@ -113,7 +129,7 @@ class TourismTaxReversal(models.Model):
         lookups = {}  # see tourism.tax.stay._breakdowns
         for declaration in self.declaration_ids:
             commune = declaration.lodging_id.commune_id.display_name or ""
-            breakdown = declaration._tax_breakdown(lookups)
+            breakdown = declaration._submitted_tax_breakdown(lookups)
             line = totals.setdefault(commune, [0, 0, Decimal(0), Decimal(0)])
             line[0] += 1
             line[1] += breakdown["nights"]
@@ -167,14 +183,22 @@ class TourismTaxReversal(models.Model):
                 )
             )
             bill.action_post()
-            reversal.write({"state": "done", "bill_id": bill.id})
+            reversal._money_set_state("done", {"bill_id": bill.id})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        reversals = super().create(vals_list)
+        reversals._generate_lines()
+        return reversals
 
     def write(self, vals):
-        if set(vals) - {"state", "bill_id"} and any(r.state == "done" for r in self):
-            raise UserError(_("A validated statement cannot be changed."))
-        return super().write(vals)
+        result = super().write(vals)
+        if {"surcharge_id", "date_from", "date_to", "company_id"} & set(vals):
+            self._generate_lines()
+        return result
 
-    def unlink(self):
-        if any(reversal.state == "done" for reversal in self):
-            raise UserError(_("A validated statement cannot be deleted."))
-        return super().unlink()
+    def action_refresh(self):
+        """Draw the statement up again (declarations paid since)."""
+        if any(reversal.state != "draft" for reversal in self):
+            raise UserError(_("This statement is already validated."))
+        self._generate_lines()

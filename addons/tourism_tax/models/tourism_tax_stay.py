@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.models import PREFETCH_MAX
 from odoo.tools import float_round
 
@@ -120,7 +120,11 @@ class TourismTaxStay(models.Model):
 
     _name = "tourism.tax.stay"
     _description = "Declared Stay"
+    _inherit = ["tourism.money.document.mixin"]
     _order = "arrival, id"
+    # A line of its declaration: frozen whole (creation and deletion too) once the
+    # declaration is submitted.
+    _money_parent_field = "declaration_id"
 
     declaration_id = fields.Many2one(
         "tourism.tax.declaration", required=True, index=True, ondelete="cascade"
@@ -233,6 +237,9 @@ class TourismTaxStay(models.Model):
         "declaration_id.lodging_id.commune_id",
         "declaration_id.lodging_id.nature_id",
         "declaration_id.lodging_id.classification",
+        "declaration_id.submitted_commune_id",
+        "declaration_id.submitted_nature_id",
+        "declaration_id.submitted_classification",
         "declaration_id.date_from",
         "declaration_id.state",
     )
@@ -245,13 +252,15 @@ class TourismTaxStay(models.Model):
 
     @api.model
     def _declaration_values(self, declaration):
-        """The fields a stay copies from its declaration, for the statistics."""
+        """The fields a stay copies from its declaration, for the statistics: once
+        submitted, the lodging as it was declared."""
         lodging = declaration.lodging_id
         return {
             "lodging_id": lodging.id,
-            "commune_id": lodging.commune_id.id,
-            "nature_id": lodging.nature_id.id,
-            "classification": lodging.classification,
+            "commune_id": (declaration.submitted_commune_id or lodging.commune_id).id,
+            "nature_id": (declaration.submitted_nature_id or lodging.nature_id).id,
+            "classification": declaration.submitted_classification
+            or lodging.classification,
             "period_start": declaration.date_from,
             "state": declaration.state,
         }
@@ -686,18 +695,6 @@ class TourismTaxStay(models.Model):
                     }
                 )
 
-    def _check_declaration_open(self):
-        if any(
-            state not in ("draft", "submitted")
-            for state in self.mapped("declaration_id").mapped("state")
-        ):
-            raise UserError(
-                _(
-                    "A validated declaration cannot be changed: create a rectifying "
-                    "declaration."
-                )
-            )
-
     @api.model
     def _precompute(self, vals_list):
         """The computed fields of the stays to create, computed together (one dict
@@ -806,17 +803,3 @@ class TourismTaxStay(models.Model):
                 if name not in values
             }
         return {**memo[key], **values}
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        stays = super().create(vals_list)
-        stays._check_declaration_open()
-        return stays
-
-    def write(self, vals):
-        self._check_declaration_open()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_declaration_open()
-        return super().unlink()

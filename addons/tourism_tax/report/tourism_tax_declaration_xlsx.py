@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 
+from odoo.addons.tourism_base.tools.spreadsheet import XLSX_WORKBOOK_OPTIONS
+
 COLUMNS = (
     "name",
     "host_id",
@@ -24,6 +26,11 @@ class TourismTaxDeclarationXlsx(models.AbstractModel):
     _name = "report.tourism_tax.declaration_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Tourist Tax Declarations (XLSX)"
+
+    def get_workbook_options(self):
+        # A host's or a lodging's name starting with = + - @ is written as text,
+        # never as a formula.
+        return dict(super().get_workbook_options(), **XLSX_WORKBOOK_OPTIONS)
 
     def generate_xlsx_report(self, workbook, data, declarations):
         Declaration = self.env["tourism.tax.declaration"]
@@ -53,9 +60,13 @@ class TourismTaxDeclarationXlsx(models.AbstractModel):
                 elif field.type == "selection":
                     value = dict(field._description_selection(self.env)).get(value, "")
                 values.append((name, value))
+            # As declared once submitted, whatever the lodging became.
+            lodging = declaration.lodging_id
+            commune = declaration.submitted_commune_id or lodging.commune_id
+            nature = declaration.submitted_nature_id or lodging.nature_id
             values[3:3] = [
-                ("commune", declaration.lodging_id.commune_id.name or ""),
-                ("nature", declaration.lodging_id.nature_id.name or ""),
+                ("commune", commune.name or ""),
+                ("nature", nature.name or ""),
             ]
             for col, (name, value) in enumerate(values):
                 sheet.write(row, col, value, money if name in MONEY else None)

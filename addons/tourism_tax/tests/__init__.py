@@ -11,3 +11,7 @@ from . import test_stay_import
 from . import test_reversal
 from . import test_remittance
 from . import test_fine
+from . import test_money_lock
+from . import test_portal_integrity
+from . import test_reversal_once
+from . import test_concurrency

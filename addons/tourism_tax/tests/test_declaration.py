@@ -80,9 +80,9 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         )
         self.assertAlmostEqual(invoice.amount_total, 21.60)
         self.assertFalse(invoice.amount_tax)
-        with self.assertRaisesRegex(UserError, "rectifying"):
+        with self.assertRaisesRegex(UserError, "rectification"):
             declaration.stay_ids.write({"persons": 1})
-        with self.assertRaisesRegex(UserError, "rectifying"):
+        with self.assertRaisesRegex(UserError, "rectification"):
             declaration.write({"is_zero": True})
         self.env["account.payment.register"].with_context(
             active_model="account.move", active_ids=invoice.ids

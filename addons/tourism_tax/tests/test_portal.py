@@ -13,6 +13,10 @@ class TestPortalLodgings(HttpCase, TourismTaxCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.host.tourism_commune_id = cls.commune
+        # The collectivity collects the tax: hosts may place lodgings in it.
+        deliberation = cls._deliberation()
+        deliberation.action_generate_periods()
+        deliberation.action_adopt()
         cls.own = cls._lodging(
             name="Gîte de l'Hôte", nature="furnished", classification="2"
         )

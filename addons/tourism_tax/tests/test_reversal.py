@@ -80,7 +80,7 @@ class TestReversal(TourismTaxDeclarationCommon):
         self.assertFalse(again.declaration_ids)
         with self.assertRaisesRegex(UserError, "nothing to pass back"):
             again.action_validate()
-        with self.assertRaisesRegex(UserError, "cannot be changed"):
+        with self.assertRaisesRegex(UserError, "no longer be changed"):
             reversal.date_to = "2026-12-31"
         # The statement sent with the payment, in French, by commune.
         self.gpso.beneficiary_id.lang = "fr_FR"

@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -41,11 +42,21 @@ INTEGERS = (
     "exempt_low_rent",
 )
 PLATFORM_WORDS = {"platform", "plateforme", "plateformes"}
+# A file is bounded before it is parsed, then read row by row: a small file must
+# not make the server read millions of cells (a 5 KB XLSX can declare 12 million).
 MAX_ROWS = 20000
+MAX_BYTES = 10 * 1024 * 1024  # the file as sent
+MAX_XLSX_BYTES = 100 * 1024 * 1024  # its parts once unzipped
+MAX_COLUMNS = 50  # columns read; the register has about ten
+MAX_BLANK_ROWS = 1000  # blank rows tolerated among the rows
+# Whole numbers and amounts a stay can hold (SQL integers; amounts in euros).
+MAX_INT = 2**31 - 1
+MAX_AMOUNT = Decimal(10**9)
 
 
 class ImportProblem(ValueError):
-    """code: 'empty', 'format', 'missing_column', 'too_many_rows'."""
+    """code: 'empty', 'format', 'encoding', 'too_large', 'missing_column',
+    'too_many_rows'."""
 
     def __init__(self, code, detail=""):
         super().__init__(code, detail)
@@ -62,29 +73,74 @@ def _key(text):
     return re.sub(r"[^a-z0-9]+", "_", text.strip().lower()).strip("_")
 
 
-def _read_rows(content, filename):
-    if (filename or "").lower().endswith(".xlsx"):
-        import openpyxl  # pylint: disable=import-outside-toplevel
+def _xlsx_rows(content, max_rows):
+    """The rows of the first sheet, one at a time, at most `max_rows` of them
+    (ImportProblem beyond): the declared size is checked before any row is read,
+    and rows are read as they come (rows beyond the declared size too, rather than
+    dropped silently), never more than MAX_COLUMNS cells each."""
+    import openpyxl  # pylint: disable=import-outside-toplevel
 
-        try:
-            book = openpyxl.load_workbook(
-                io.BytesIO(content), read_only=True, data_only=True
-            )
-        except Exception as error:  # openpyxl raises many kinds on a bad file
-            raise ImportProblem("format", str(error)) from error
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ImportProblem("format", str(error)) from error
+    if unzipped > MAX_XLSX_BYTES:
+        raise ImportProblem("too_large")
+    try:
+        book = openpyxl.load_workbook(
+            io.BytesIO(content), read_only=True, data_only=True
+        )
         sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    except Exception as error:  # openpyxl raises many kinds on a bad file
+        raise ImportProblem("format", str(error)) from error
+    if (sheet.max_row or 0) > max_rows:
+        raise ImportProblem("too_many_rows")
+    sheet.reset_dimensions()  # the declared size may be wrong: read what is there
+    try:
+        for count, row in enumerate(
+            sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), 1
+        ):
+            if count > max_rows:
+                raise ImportProblem("too_many_rows")
+            yield list(row)
+    except ImportProblem:
+        raise
+    except Exception as error:  # a broken sheet part
+        raise ImportProblem("format", str(error)) from error
+    finally:
+        book.close()
+
+
+def _csv_rows(content, max_rows):
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = content.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
+    else:
+        raise ImportProblem("encoding")
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", ";,\t")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    try:
+        for count, row in enumerate(csv.reader(io.StringIO(text), dialect), 1):
+            if count > max_rows:
+                raise ImportProblem("too_many_rows")
+            yield row[:MAX_COLUMNS]
+    except csv.Error as error:
+        raise ImportProblem("format", str(error)) from error
+
+
+def _read_rows(content, filename, max_rows=MAX_ROWS):
+    """The file's rows, header first, at most `max_rows` (blank ones included)."""
+    if len(content) > MAX_BYTES:
+        raise ImportProblem("too_large")
+    if (filename or "").lower().endswith(".xlsx"):
+        return _xlsx_rows(content, max_rows)
+    return _csv_rows(content, max_rows)
 
 
 def _parse_date(value):
@@ -102,17 +158,25 @@ def _parse_date(value):
 
 
 def _parse_int(value):
+    """A whole number from 0 to MAX_INT (what the database holds)."""
     if value in (None, ""):
         return 0
     if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = str(value).strip()
-    if not re.fullmatch(r"\d+", text):
-        raise ValueError(text)
-    return int(text)
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{1,10}", text):
+            raise ValueError(text)
+        number = int(text)
+    if not 0 <= number <= MAX_INT:
+        raise ValueError(str(value))
+    return number
 
 
 def _parse_amount(value):
+    """A finite amount from 0 to MAX_AMOUNT (never NaN nor infinity)."""
     if value in (None, ""):
         return Decimal(0)
     text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
@@ -120,7 +184,7 @@ def _parse_amount(value):
         amount = Decimal(text)
     except InvalidOperation as error:
         raise ValueError(text) from error
-    if amount < 0:
+    if not amount.is_finite() or not 0 <= amount <= MAX_AMOUNT:
         raise ValueError(text)
     return amount
 
@@ -131,15 +195,17 @@ def read_table(content, filename, columns, required, max_rows=None):
     ImportProblem when the file is empty, too long or lacks a required column."""
     if not content:
         raise ImportProblem("empty")
-    rows = [
-        row
-        for row in _read_rows(content, filename)
-        if any(c not in (None, "") for c in row)
-    ]
+    limit = (max_rows or MAX_ROWS) + 1  # and the header
+    rows, blank = [], 0
+    for row in _read_rows(content, filename, limit + MAX_BLANK_ROWS):
+        if any(c not in (None, "") for c in row):
+            rows.append(row)
+        else:
+            blank += 1
+        if len(rows) > limit or blank > MAX_BLANK_ROWS:
+            raise ImportProblem("too_many_rows", str(limit - 1))
     if len(rows) < 2:
         raise ImportProblem("empty")
-    if max_rows and len(rows) > max_rows + 1:
-        raise ImportProblem("too_many_rows", str(max_rows))
     header = [_key(cell) for cell in rows[0]]
     index = {}
     for field, names in columns.items():
