@@ -15,5 +15,7 @@ class ResGroups(models.Model):
                 "tourism_base.group_tourism_ordonnateur", raise_if_not_found=False
             )
             if ordonnateur and ordonnateur in self | self.trans_implied_ids:
-                self.sudo().with_context(active_test=False).users._tourism_check_separation()
+                self.sudo().with_context(
+                    active_test=False
+                ).users._tourism_check_separation()
         return res

@@ -158,9 +158,7 @@ class TourismRegie(models.Model):
     )
     last_deposit_date = fields.Date(compute="_compute_cash_balance")
     deposit_count = fields.Integer(compute="_compute_cash_balance")
-    advance_fund_cash = fields.Monetary(
-        compute="_compute_advance_fund", string="Advance Fund Cash"
-    )
+    advance_fund_cash = fields.Monetary(compute="_compute_advance_fund")
     advance_outstanding = fields.Monetary(
         compute="_compute_advance_fund", string="Advances to Reimburse"
     )

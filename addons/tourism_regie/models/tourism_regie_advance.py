@@ -66,7 +66,9 @@ class TourismRegieAdvance(models.Model):
     move_id = fields.Many2one(
         "account.move", string="Payment Entry", readonly=True, copy=False
     )
-    paid_by_id = fields.Many2one("res.users", string="Paid by", readonly=True, copy=False)
+    paid_by_id = fields.Many2one(
+        "res.users", string="Paid by", readonly=True, copy=False
+    )
     reimbursement_date = fields.Date(readonly=True, copy=False, tracking=True)
     reimbursement_move_id = fields.Many2one(
         "account.move", string="Reimbursement Entry", readonly=True, copy=False

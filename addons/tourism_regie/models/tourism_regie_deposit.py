@@ -211,7 +211,9 @@ class TourismRegieDeposit(models.Model):
             name = self.env["ir.sequence"].next_by_code(
                 "tourism.regie.deposit", sequence_date=deposit.date
             )
-            move = deposit._post_move(name, lines) if lines else self.env["account.move"]
+            move = (
+                deposit._post_move(name, lines) if lines else self.env["account.move"]
+            )
             deposit._money_set_state(
                 "done",
                 {

@@ -214,7 +214,9 @@ class TestAdvance(RegieCommon):
             (D(str(x.amount_in)) - D(str(x.amount_out)) for x in lines), D("0.00")
         )
         self.assertEqual(held, D("350.00"))
-        self.assertEqual(held, self.balance(self.acc_cash) + self.balance(self.acc_fund))
+        self.assertEqual(
+            held, self.balance(self.acc_cash) + self.balance(self.acc_fund)
+        )
         self.assertEqual(self.balance(self.acc_cash), D("200.00"))
         # The printed journal de caisse: oldest first, balance after each line.
         values = self.env["report.tourism_regie.report_regie_book"]._get_report_values(

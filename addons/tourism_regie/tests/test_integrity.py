@@ -5,7 +5,8 @@ from decimal import Decimal as D
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 
 from .common import TZ, RegieCommon
 
@@ -249,7 +250,9 @@ class TestSeparationOfFunctions(IntegrityCommon):
                 }
             )
         # He still reads everything and administers the régie.
-        self.assertIn(receipt, self.env["tourism.regie.receipt"].with_user(manager).search([]))
+        self.assertIn(
+            receipt, self.env["tourism.regie.receipt"].with_user(manager).search([])
+        )
         self.regie.with_user(manager).max_cash = 1500
 
     def test_only_another_comptable_acknowledges_and_reimburses(self):
@@ -314,8 +317,12 @@ class TestSeparationOfFunctions(IntegrityCommon):
             ]
         with self.assertRaisesRegex(ValidationError, "two months at most"):
             line.write(
-            {"role": "suppleant", "date_from": "2026-07-01", "date_to": "2026-09-02"}
-        )
+                {
+                    "role": "suppleant",
+                    "date_from": "2026-07-01",
+                    "date_to": "2026-09-02",
+                }
+            )
         line.write(
             {"role": "suppleant", "date_from": "2026-07-01", "date_to": "2026-09-01"}
         )
@@ -456,3 +463,56 @@ class TestAlerts(IntegrityCommon):
         self.regie.invalidate_recordset()
         self.assertEqual(self.regie.held_for_maximum, 1000.0)
         self.assertIn("maximum", self.regie._check_alerts(today.replace(day=1)))
+
+
+@tagged("post_install", "-at_install")
+class TestJsonRpcAttacks(HttpCase, IntegrityCommon):
+    """The same attacks through the web client's JSON-RPC, as the régisseur
+    logged in: a context sent by the client never unlocks a posted document."""
+
+    def call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def test_regisseur_over_json_rpc(self):
+        receipt = self.make_receipt(70.0)
+        self.make_receipt(30.0)
+        deposit = self.deposit()
+        self.authenticate("regisseur_test", "regisseur_test")
+        forged_context = {"tourism_money_token": True}
+        for method, args in (
+            ("write", [receipt.ids, {"state": "draft"}]),
+            ("write", [receipt.ids, {"amount": 7.0}]),
+            ("unlink", [receipt.ids]),
+        ):
+            with self.subTest(method=method, args=args):
+                with self.assertRaises(JsonRpcException) as caught:
+                    self.call(
+                        "tourism.regie.receipt",
+                        method,
+                        args,
+                        {"context": forged_context},
+                    )
+                self.assertEqual(caught.exception.args[0], "odoo.exceptions.UserError")
+        # A line of the client's own making, then the versement.
+        self.call(
+            "tourism.regie.deposit.line",
+            "create",
+            [
+                {
+                    "deposit_id": deposit.id,
+                    "nature": "cash",
+                    "account_id": self.acc_transfer.id,
+                    "balance": 5000.0,
+                    "amount": 5000.0,
+                }
+            ],
+        )
+        with self.assertRaises(JsonRpcException):
+            self.call("tourism.regie.deposit", "action_validate", [deposit.ids])
+        self.assertEqual(receipt.state, "posted")
+        self.assertEqual(receipt.amount, 70.0)
+        self.assertEqual(deposit.state, "draft")
+        self.assertEqual(self.balance(self.acc_cash), D("100.00"))
