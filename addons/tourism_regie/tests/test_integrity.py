@@ -249,7 +249,11 @@ class TestSeparationOfFunctions(IntegrityCommon):
                     "amount": 1.0,
                 }
             )
-        # He still reads everything and administers the régie.
+        # He still reads everything (the Régie menu too) and administers the régie.
+        menu = self.env.ref("tourism_regie.menu_tourism_regie_root")
+        self.assertIn(
+            menu.id, self.env["ir.ui.menu"].with_user(manager)._visible_menu_ids()
+        )
         self.assertIn(
             receipt, self.env["tourism.regie.receipt"].with_user(manager).search([])
         )
