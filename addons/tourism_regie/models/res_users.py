@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -23,21 +23,37 @@ class ResUsers(models.Model):
         ordonnateurs = self.filtered(lambda u: u._tourism_is_ordonnateur())
         if not ordonnateurs:
             return
+        today = fields.Date.context_today(self)
+        # A mandate that ended binds nobody: a former mandataire may be elected.
         regies = (
             self.env["tourism.regie"]
             .sudo()
-            .with_context(active_test=False)
             .search(
                 [
                     "|",
                     ("regisseur_id", "in", ordonnateurs.ids),
-                    ("mandataire_ids.user_id", "in", ordonnateurs.ids),
+                    (
+                        "mandataire_ids",
+                        "any",
+                        [
+                            ("user_id", "in", ordonnateurs.ids),
+                            "|",
+                            ("date_to", "=", False),
+                            ("date_to", ">=", today),
+                        ],
+                    ),
                 ],
                 limit=1,
             )
         )
         if regies:
-            user = (regies.regisseur_id | regies.mandataire_ids.user_id) & ordonnateurs
+            holders = (
+                regies.regisseur_id
+                | regies.mandataire_ids.filtered(
+                    lambda m: not m.date_to or m.date_to >= today
+                ).user_id
+            )
+            user = holders & ordonnateurs
             raise ValidationError(
                 self.env._(
                     "%(user)s holds the régie %(regie)s as régisseur or mandataire: "

@@ -228,6 +228,27 @@ class TestSeparationOfFunctions(IntegrityCommon):
                 Command.create({"user_id": president.id, "date_from": "2026-01-01"})
             ]
 
+    def test_a_former_mandataire_may_become_ordonnateur(self):
+        former = new_test_user(
+            self.env,
+            login="ancien_mandataire",
+            tz=TZ,
+            groups="base.group_user,tourism_regie.group_tourism_regie_mandataire",
+        )
+        self.regie.mandataire_ids = [
+            Command.create(
+                {
+                    "user_id": former.id,
+                    "date_from": "2020-01-01",
+                    "date_to": "2020-12-31",
+                }
+            )
+        ]
+        former.groups_id = [
+            Command.link(self.env.ref("tourism_base.group_tourism_ordonnateur").id)
+        ]
+        self.assertTrue(former._tourism_is_ordonnateur())
+
     def test_responsable_ot_does_not_handle_the_money(self):
         manager = new_test_user(
             self.env,
