@@ -19,6 +19,7 @@
         "mail",
         "account_reconcile_oca",
         "account_statement_import_ofx",
+        "auditlog",
     ],
     "external_dependencies": {"python": ["num2words"]},
     "data": [
@@ -28,6 +29,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_data.xml",
         "data/ir_cron_data.xml",
+        "data/auditlog_rule_data.xml",
         "report/regie_reports.xml",
         "report/regie_templates.xml",
         "views/tourism_regie_views.xml",

@@ -1,4 +1,6 @@
 from . import res_users
+from . import res_groups
+from . import ir_rule
 from . import pos_config
 from . import pos_session
 from . import tourism_regie

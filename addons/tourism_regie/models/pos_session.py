@@ -8,8 +8,15 @@ class PosSession(models.Model):
 
     # Odoo's cash control counts the till and books the difference; the régie also
     # needs to know why (the comptable asks at each control).
+    # The régie the session was closed under: kept when the till is attached to
+    # another régie later (a related field would move the closed sessions, and
+    # their books, with it).
     tourism_regie_id = fields.Many2one(
-        related="config_id.tourism_regie_id", store=True, string="Régie"
+        "tourism.regie",
+        compute="_compute_tourism_regie_id",
+        store=True,
+        string="Régie",
+        index="btree_not_null",
     )
     tourism_bit_id = fields.Many2one(
         related="config_id.tourism_bit_id", store=True, string="Information Point"
@@ -29,6 +36,13 @@ class PosSession(models.Model):
         compute="_compute_tourism_difference_unexplained",
         string="Unexplained Difference",
     )
+
+    @api.depends("config_id", "state")
+    def _compute_tourism_regie_id(self):
+        for session in self:
+            if session.state == "closed" and session.tourism_regie_id:
+                continue
+            session.tourism_regie_id = session.config_id.tourism_regie_id
 
     @api.depends("state")
     def _compute_tourism_cash_difference(self):

@@ -3,8 +3,9 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools import regie_maths
 
@@ -38,15 +39,42 @@ class TourismRegie(models.Model):
     max_cash = fields.Monetary(
         string="Maximum Cash (encaisse)",
         tracking=True,
-        help="Cash and cheques held above this amount must be paid to the comptable.",
+        help="Once the cash and cheques held reach this amount, they are paid to the "
+        "comptable (CGCT R1617-10). The tills' floats are not counted.",
     )
     cash_float = fields.Monetary(
         string="Cash Float per Till",
         tracking=True,
-        help="Fonds de caisse: stays in each till at a versement.",
+        help="Fonds de caisse permanent: stays in each till at a versement and is "
+        "not counted in the maximum encaisse.",
     )
     deposit_max_days = fields.Integer(
-        string="Versement at least every (days)", default=31
+        string="Versement at least every (days)",
+        default=0,
+        help="Only when the acte asks for more than the monthly versement (weekly: "
+        "7). Every calendar month has its versement in any case.",
+    )
+    # Régie d'avances et de recettes: the advance is a fund of its own, fixed by
+    # the acte (CGCT R1617-12), paid by the comptable and kept apart from the
+    # recettes (R1617-16: the books show the encaisse and the avance apart; the
+    # recettes are never spent: non-contraction, instruction 06-031-A-B-M).
+    advance_amount = fields.Monetary(
+        string="Montant de l'avance",
+        tracking=True,
+        help="The fixed advance the acte constitutif puts at the régisseur's "
+        "disposal to pay expenses; the recettes are never used for them.",
+    )
+    advance_cash_account_id = fields.Many2one(
+        "account.account",
+        string="Advance Fund Cash Account",
+        check_company=True,
+        help="The cash of the advance, apart from the recettes' cash.",
+    )
+    advance_fund_account_id = fields.Many2one(
+        "account.account",
+        string="Advance Received Account",
+        check_company=True,
+        help="What the régie owes the comptable for the advance he paid it.",
     )
     regisseur_id = fields.Many2one(
         "res.users", string="Régisseur titulaire", required=True, tracking=True
@@ -123,8 +151,21 @@ class TourismRegie(models.Model):
     cash_balance = fields.Monetary(
         compute="_compute_cash_balance", string="Cash and Cheques Held"
     )
+    held_for_maximum = fields.Monetary(
+        compute="_compute_cash_balance",
+        string="Held against the Maximum",
+        help="Cash and cheques held, the tills' floats left out.",
+    )
     last_deposit_date = fields.Date(compute="_compute_cash_balance")
     deposit_count = fields.Integer(compute="_compute_cash_balance")
+    advance_fund_cash = fields.Monetary(compute="_compute_advance_fund")
+    advance_outstanding = fields.Monetary(
+        compute="_compute_advance_fund", string="Advances to Reimburse"
+    )
+    # Written under the régie's row lock each time cash leaves the régie: a
+    # transaction that read the balances before it cannot lock the row any more
+    # (serialization failure), and Odoo retries it with the new balances.
+    last_cash_operation_at = fields.Datetime(readonly=True, copy=False)
 
     _sql_constraints = [
         ("journal_uniq", "unique(journal_id)", "Each régie has its own journal."),
@@ -138,7 +179,7 @@ class TourismRegie(models.Model):
                 raise ValidationError(
                     self.env._("The régisseur must be an employee, not a portal user.")
                 )
-            if user.tourism_is_ordonnateur:
+            if user._tourism_is_ordonnateur():
                 raise ValidationError(
                     self.env._(
                         "%(user)s is an ordonnateur and cannot be régisseur "
@@ -151,12 +192,38 @@ class TourismRegie(models.Model):
                     self.env._("The régisseur is a person, not a company.")
                 )
 
-    @api.constrains("max_cash", "cash_float")
+    @api.constrains("max_cash", "cash_float", "advance_amount")
     def _check_amounts(self):
         for regie in self:
-            if regie.max_cash < 0 or regie.cash_float < 0:
+            if regie.max_cash < 0 or regie.cash_float < 0 or regie.advance_amount < 0:
                 raise ValidationError(
-                    self.env._("The maximum cash and the float cannot be negative.")
+                    self.env._(
+                        "The maximum cash, the float and the advance cannot be "
+                        "negative."
+                    )
+                )
+
+    @api.constrains(
+        "advance_cash_account_id",
+        "advance_fund_account_id",
+        "cash_account_id",
+        "cheque_account_id",
+    )
+    def _check_advance_fund_apart(self):
+        for regie in self:
+            recettes = regie.cash_account_id | regie.cheque_account_id
+            fund = regie.advance_cash_account_id | regie.advance_fund_account_id
+            if fund & recettes or (
+                regie.advance_cash_account_id
+                and regie.advance_cash_account_id == regie.advance_fund_account_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The advance of %(regie)s is kept apart from its recettes: "
+                        "its cash and the advance received need accounts of their "
+                        "own (CGCT R1617-16).",
+                        regie=regie.name,
+                    )
                 )
 
     @api.model_create_multi
@@ -255,6 +322,7 @@ class TourismRegie(models.Model):
         for regie in self:
             if not regie.id or not regie.cash_account_id:
                 regie.cash_balance = 0.0
+                regie.held_for_maximum = 0.0
             else:
                 balances = regie._balances()
                 held = sum(
@@ -263,8 +331,28 @@ class TourismRegie(models.Model):
                     if account != regie.card_account_id
                 )
                 regie.cash_balance = float(held)
+                regie.held_for_maximum = float(
+                    regie_maths.held_against_maximum(
+                        held,
+                        [balances[account] for account in regie._till_cash_accounts()],
+                        str(regie.cash_float),
+                    )
+                )
             regie.last_deposit_date = deposits.get(regie)
             regie.deposit_count = counts.get(regie, 0)
+
+    @api.depends_context("uid")
+    def _compute_advance_fund(self):
+        for regie in self:
+            accounts = regie.advance_cash_account_id | regie.advance_account_id
+            if not regie.id or not accounts:
+                regie.advance_fund_cash = regie.advance_outstanding = 0.0
+                continue
+            balances = regie._balances(accounts=accounts)
+            regie.advance_fund_cash = float(
+                balances.get(regie.advance_cash_account_id, 0)
+            )
+            regie.advance_outstanding = float(balances.get(regie.advance_account_id, 0))
 
     def situation(self, day=None):
         """Cash that should be in each till (and the back office) on a day, for an
@@ -273,6 +361,17 @@ class TourismRegie(models.Model):
         day = day or fields.Date.context_today(self)
         balances = self._balances(date_to=day)
         rows = []
+        if self.advance_cash_account_id:
+            fund = self.advance_cash_account_id
+            rows.append(
+                {
+                    "bit": self.env._("Back office"),
+                    "nature": "advance",
+                    "nature_label": self.env._("Advance fund"),
+                    "account": fund.display_name,
+                    "amount": self._balances(date_to=day, accounts=fund)[fund],
+                }
+            )
         for account, (nature, bit) in self._nature_accounts().items():
             rows.append(
                 {
@@ -289,16 +388,33 @@ class TourismRegie(models.Model):
             )
         return rows
 
+    def _last_versement_date(self):
+        """Date of the régie's last versement paid in (None without one)."""
+        self.ensure_one()
+        last = (
+            self.env["tourism.regie.deposit"]
+            .sudo()
+            .search(
+                [("regie_id", "=", self.id), ("state", "!=", "draft")],
+                order="date desc",
+                limit=1,
+            )
+        )
+        return last.date or None
+
     # -- who may operate -----------------------------------------------------
 
     def _check_operator(self, user=None, day=None):
-        """The régisseur, an active mandataire or a manager may operate the régie."""
+        """Only the régisseur and the mandataires within their dates operate the
+        régie (CGCT R1617-3; instruction 06-031-A-B-M): the Responsable OT
+        administers it but does not handle its money. Server code running as the
+        superuser (data files, crons) is not a user."""
+        if user is None and self.env.su:
+            return
         user = user or self.env.user
         day = day or fields.Date.context_today(self)
         for regie in self:
-            if user == regie.regisseur_id or user.has_group(
-                "tourism_base.group_tourism_manager"
-            ):
+            if user == regie.regisseur_id:
                 continue
             if any(
                 m.user_id == user and m._is_active(day) for m in regie.mandataire_ids
@@ -313,6 +429,91 @@ class TourismRegie(models.Model):
                 )
             )
 
+    def _lock_books(self):
+        """Take the régie's row before money leaves it (versement, advance): two
+        users paying in the same cash at once cannot both pass the balance check.
+        NOWAIT: the second one fails at once (LockNotAvailable) and Odoo retries
+        its request, which then reads the balances the first one left."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM tourism_regie WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
+                tuple(self.ids),
+            )
+        )
+        self.sudo().last_cash_operation_at = fields.Datetime.now()
+        self.env.flush_all()
+
+    # -- advance fund ---------------------------------------------------------
+
+    def action_receive_advance(self, date=None):
+        """The comptable pays the régisseur the advance the acte fixes (CGCT
+        R1617-12), or makes it up to that amount: the fund's cash plus the
+        advances waiting for their reimbursement never exceed it."""
+        if not self.env.su and not self.env.user.has_group(
+            "tourism_base.group_tourism_accountant"
+        ):
+            raise UserError(self.env._("Only the comptable pays the advance."))
+        for regie in self:
+            regie = regie.sudo()
+            if not (
+                regie.kind == "advances_receipts"
+                and regie.advance_cash_account_id
+                and regie.advance_fund_account_id
+                and regie.advance_account_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(regie)s has no advance: set its amount and accounts "
+                        "first.",
+                        regie=regie.name,
+                    )
+                )
+            regie._lock_books()
+            balances = regie._balances(
+                accounts=regie.advance_cash_account_id | regie.advance_account_id
+            )
+            missing = regie_maths.to_money(str(regie.advance_amount)) - sum(
+                balances.values()
+            )
+            if missing <= 0:
+                raise UserError(
+                    self.env._(
+                        "The advance of %(regie)s is complete: nothing to pay.",
+                        regie=regie.name,
+                    )
+                )
+            label = self.env._("Advance of %(regie)s", regie=regie.name)
+            move = (
+                self.env["account.move"]
+                .with_user(SUPERUSER_ID)
+                .create(
+                    {
+                        "journal_id": regie.journal_id.id,
+                        "date": date or fields.Date.context_today(self),
+                        "ref": label,
+                        "line_ids": [
+                            fields.Command.create(
+                                {
+                                    "name": label,
+                                    "account_id": regie.advance_cash_account_id.id,
+                                    "debit": float(missing),
+                                }
+                            ),
+                            fields.Command.create(
+                                {
+                                    "name": label,
+                                    "account_id": regie.advance_fund_account_id.id,
+                                    "partner_id": regie.comptable_partner_id.id,
+                                    "credit": float(missing),
+                                }
+                            ),
+                        ],
+                    }
+                )
+            )
+            move.action_post()
+        return True
+
     # -- alerts ---------------------------------------------------------------
 
     @api.model
@@ -326,8 +527,8 @@ class TourismRegie(models.Model):
         above the maximum or a versement is due. One open alert at a time."""
         self.ensure_one()
         reasons = regie_maths.deposit_due(
-            self.cash_balance,
-            self.max_cash,
+            str(self.held_for_maximum),
+            str(self.max_cash),
             self.last_deposit_date,
             today,
             self.deposit_max_days,
@@ -338,8 +539,11 @@ class TourismRegie(models.Model):
         if self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
             return reasons
         messages = {
-            "maximum": self.env._("The cash held is above the maximum encaisse."),
-            "monthly": self.env._("No versement for a month: one is due."),
+            "maximum": self.env._("The cash held has reached the maximum encaisse."),
+            "monthly": self.env._(
+                "This month's versement and justification are due (at least once "
+                "each calendar month, even with no cash)."
+            ),
         }
         note = " ".join(messages[r] for r in reasons)
         for user in (self.regisseur_id | self.manager_id).filtered("active"):

@@ -5,14 +5,33 @@ from odoo.exceptions import UserError, ValidationError
 
 
 class TourismRegieAdvance(models.Model):
-    """An expense paid to a third party from the cash of a régie d'avances et de
-    recettes: paid, justified by the régisseur, then reimbursed by the comptable
-    (the régie's cash is made up again)."""
+    """An expense paid to a third party from the advance of a régie d'avances et
+    de recettes: paid, justified by the régisseur, then reimbursed by the
+    comptable (the advance is made up again). Never paid from the recettes: the
+    advance is a fund of its own (CGCT R1617-12 and R1617-16; non-contraction of
+    recettes and expenses, instruction 06-031-A-B-M)."""
 
     _name = "tourism.regie.advance"
     _description = "Advance Paid from the Régie"
-    _inherit = ["tourism.regie.document.mixin", "mail.thread"]
+    _inherit = [
+        "tourism.regie.document.mixin",
+        "tourism.money.document.mixin",
+        "mail.thread",
+    ]
     _order = "date desc, id desc"
+
+    _money_locked_fields = (
+        "name",
+        "regie_id",
+        "date",
+        "partner_id",
+        "description",
+        "amount",
+        "move_id",
+        "paid_by_id",
+        "reimbursement_date",
+        "reimbursement_move_id",
+    )
 
     # Only a régie d'avances et de recettes pays advances: the mixin's field
     # with this domain added.
@@ -47,6 +66,9 @@ class TourismRegieAdvance(models.Model):
     move_id = fields.Many2one(
         "account.move", string="Payment Entry", readonly=True, copy=False
     )
+    paid_by_id = fields.Many2one(
+        "res.users", string="Paid by", readonly=True, copy=False
+    )
     reimbursement_date = fields.Date(readonly=True, copy=False, tracking=True)
     reimbursement_move_id = fields.Many2one(
         "account.move", string="Reimbursement Entry", readonly=True, copy=False
@@ -71,15 +93,19 @@ class TourismRegieAdvance(models.Model):
                 )
 
     def write(self, vals):
-        locked = {"regie_id", "date", "partner_id", "description", "amount"}
-        if locked & set(vals) and any(a.state != "draft" for a in self):
-            raise UserError(self.env._("A paid advance cannot be changed."))
+        # The supporting document is given on a paid advance; justified, it stays.
+        justification = {
+            "justification_ref",
+            "justification_file",
+            "justification_filename",
+        }
+        if (
+            justification & set(vals)
+            and not self._money_is_trusted()
+            and any(a.state in ("justified", "reimbursed") for a in self)
+        ):
+            raise self._money_lock_error()
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(a.state != "draft" for a in self):
-            raise UserError(self.env._("A paid advance cannot be deleted."))
 
     def _post_move(self, date, ref, debit_account, credit_account, label):
         # Posted as the superuser, like receipts and versements: the régie's
@@ -119,27 +145,31 @@ class TourismRegieAdvance(models.Model):
         return move
 
     def action_pay(self):
-        """Pay the third party from the régie's cash: the expense waits on the
+        """Pay the third party from the advance fund: the expense waits on the
         advances account until the comptable reimburses it."""
         for advance in self:
             if advance.state != "draft":
                 raise UserError(self.env._("The advance is already paid."))
             advance.regie_id._check_operator()
             regie = advance.regie_id.sudo()
-            if not regie.advance_account_id:
+            fund = regie.advance_cash_account_id
+            if not regie.advance_account_id or not fund:
                 raise UserError(
                     self.env._(
-                        "Set the advances account of %(regie)s first.",
+                        "Set the advance of %(regie)s (its amount and accounts) "
+                        "first: expenses are paid from it, never from the "
+                        "recettes.",
                         regie=regie.name,
                     )
                 )
-            held = regie._balances(
-                date_to=advance.date, accounts=regie.cash_account_id
-            )[regie.cash_account_id]
+            regie._lock_books()
+            balances = regie._balances(date_to=advance.date, accounts=fund)
+            held = min(balances[fund], regie._balances(accounts=fund)[fund])
             if advance.currency_id.compare_amounts(float(held), advance.amount) < 0:
                 raise UserError(
                     self.env._(
-                        "The régie's cash holds %(held)s: %(amount)s cannot be paid.",
+                        "The advance fund holds %(held)s: %(amount)s cannot be "
+                        "paid (the recettes are never used for expenses).",
                         held=held,
                         amount=advance.amount,
                     )
@@ -151,10 +181,13 @@ class TourismRegieAdvance(models.Model):
                 advance.date,
                 name,
                 regie.advance_account_id,
-                regie.cash_account_id,
+                fund,
                 f"{name} {advance.description}",
             )
-            advance.write({"name": name, "state": "paid", "move_id": move.id})
+            advance._money_set_state(
+                "paid",
+                {"name": name, "move_id": move.id, "paid_by_id": self.env.user.id},
+            )
         return True
 
     def action_justify(self):
@@ -166,13 +199,16 @@ class TourismRegieAdvance(models.Model):
                 raise UserError(
                     self.env._("Give the reference of the supporting document.")
                 )
-            advance.state = "justified"
+            advance._money_set_state("justified")
         return True
 
     def action_reimburse(self):
-        """The comptable reimburses the justified advance: the régie's cash is
-        made up again and the advances account is cleared."""
-        if not self.env.user.has_group("tourism_base.group_tourism_accountant"):
+        """The comptable reimburses the justified advance: the advance fund is
+        made up again and the advances account is cleared. Never by the one who
+        paid it (CGCT R1617-3: nobody controls his own operation)."""
+        if not self.env.su and not self.env.user.has_group(
+            "tourism_base.group_tourism_accountant"
+        ):
             raise UserError(self.env._("Only the comptable reimburses an advance."))
         today = fields.Date.context_today(self)
         for advance in self:
@@ -180,11 +216,18 @@ class TourismRegieAdvance(models.Model):
                 raise UserError(
                     self.env._("Only a justified advance can be reimbursed.")
                 )
+            if not self.env.su and advance.paid_by_id == self.env.user:
+                raise UserError(
+                    self.env._(
+                        "%(user)s paid this advance: someone else reimburses it.",
+                        user=self.env.user.name,
+                    )
+                )
             regie = advance.regie_id.sudo()
             move = advance._post_move(
                 today,
                 self.env._("Reimbursement of %(number)s", number=advance.name),
-                regie.cash_account_id,
+                regie.advance_cash_account_id,
                 regie.advance_account_id,
                 self.env._(
                     "Reimbursement of %(number)s %(description)s",
@@ -192,11 +235,8 @@ class TourismRegieAdvance(models.Model):
                     description=advance.description,
                 ),
             )
-            advance.write(
-                {
-                    "state": "reimbursed",
-                    "reimbursement_date": today,
-                    "reimbursement_move_id": move.id,
-                }
+            advance._money_set_state(
+                "reimbursed",
+                {"reimbursement_date": today, "reimbursement_move_id": move.id},
             )
         return True

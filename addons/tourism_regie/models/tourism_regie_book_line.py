@@ -26,6 +26,7 @@ class TourismRegieBookLine(models.Model):
             ("cash", "Cash"),
             ("cheque", "Cheque"),
             ("card", "Card"),
+            ("advance", "Advance fund"),
             ("other", "Other"),
         ],
         readonly=True,
@@ -39,6 +40,7 @@ class TourismRegieBookLine(models.Model):
             ("deposit", "Versement"),
             ("advance", "Advance paid"),
             ("reimbursement", "Advance reimbursed"),
+            ("fund", "Advance received"),
         ],
         readonly=True,
     )
@@ -81,7 +83,7 @@ class TourismRegieBookLine(models.Model):
                        ) AS id,
                        u.*
                 FROM (
-                    SELECT c.tourism_regie_id AS regie_id, s.id AS ref_id,
+                    SELECT s.tourism_regie_id AS regie_id, s.id AS ref_id,
                            c.company_id, (s.stop_at AT TIME ZONE 'UTC')::date AS date,
                            c.tourism_bit_id AS bit_id,
                            pm.tourism_payment_nature AS nature,
@@ -97,11 +99,11 @@ class TourismRegieBookLine(models.Model):
                       JOIN pos_session s ON s.id = p.session_id
                       JOIN pos_config c ON c.id = s.config_id
                       JOIN pos_payment_method pm ON pm.id = p.payment_method_id
-                     WHERE c.tourism_regie_id IS NOT NULL AND s.state = 'closed'
-                  GROUP BY c.tourism_regie_id, s.id, c.company_id, c.tourism_bit_id,
+                     WHERE s.tourism_regie_id IS NOT NULL AND s.state = 'closed'
+                  GROUP BY s.tourism_regie_id, s.id, c.company_id, c.tourism_bit_id,
                            pm.tourism_payment_nature, s.move_id
                 UNION ALL
-                    SELECT c.tourism_regie_id, s.id, c.company_id,
+                    SELECT s.tourism_regie_id, s.id, c.company_id,
                            (s.stop_at AT TIME ZONE 'UTC')::date, c.tourism_bit_id,
                            'cash',
                            'difference', s.name, NULL, NULL, s.id, NULL, NULL, NULL,
@@ -109,7 +111,7 @@ class TourismRegieBookLine(models.Model):
                            GREATEST(-s.tourism_cash_difference, 0), s.move_id
                       FROM pos_session s
                       JOIN pos_config c ON c.id = s.config_id
-                     WHERE c.tourism_regie_id IS NOT NULL AND s.state = 'closed'
+                     WHERE s.tourism_regie_id IS NOT NULL AND s.state = 'closed'
                        AND COALESCE(s.tourism_cash_difference, 0) != 0
                 UNION ALL
                     SELECT r.regie_id, r.id, r.company_id, r.date, r.bit_id,
@@ -134,9 +136,10 @@ class TourismRegieBookLine(models.Model):
                       JOIN tourism_regie_deposit d ON d.id = l.deposit_id
                      WHERE d.state != 'draft' AND l.amount != 0
                 UNION ALL
-                    -- Advances are paid from the back office's cash (no
-                    -- information point) and come back there when reimbursed.
-                    SELECT a.regie_id, a.id, a.company_id, am.date, NULL, 'cash',
+                    -- Advances are paid from the advance fund (back office, no
+                    -- information point), never from the recettes, and come
+                    -- back to it when reimbursed.
+                    SELECT a.regie_id, a.id, a.company_id, am.date, NULL, 'advance',
                            'advance', a.name,
                            CONCAT_WS(' - ', p.name, NULLIF(a.justification_ref, ''),
                                      a.description),
@@ -146,7 +149,7 @@ class TourismRegieBookLine(models.Model):
                       JOIN res_partner p ON p.id = a.partner_id
                      WHERE a.state != 'draft'
                 UNION ALL
-                    SELECT a.regie_id, a.id, a.company_id, rm.date, NULL, 'cash',
+                    SELECT a.regie_id, a.id, a.company_id, rm.date, NULL, 'advance',
                            'reimbursement', a.name,
                            CONCAT_WS(' - ', p.name, NULLIF(a.justification_ref, ''),
                                      a.description),
@@ -156,6 +159,22 @@ class TourismRegieBookLine(models.Model):
                       JOIN account_move rm ON rm.id = a.reimbursement_move_id
                       JOIN res_partner p ON p.id = a.partner_id
                      WHERE a.state = 'reimbursed'
+                UNION ALL
+                    -- The advance paid (or made up) by the comptable.
+                    SELECT r.id, aml.id, r.company_id, aml.date, NULL, 'advance',
+                           'fund', m.name, aml.name, NULL, NULL, NULL, NULL, NULL,
+                           GREATEST(aml.balance, 0), GREATEST(-aml.balance, 0),
+                           aml.move_id
+                      FROM account_move_line aml
+                      JOIN account_move m ON m.id = aml.move_id
+                      JOIN tourism_regie r
+                        ON r.advance_cash_account_id = aml.account_id
+                       AND r.journal_id = aml.journal_id
+                     WHERE aml.parent_state = 'posted'
+                       AND NOT EXISTS (
+                           SELECT 1 FROM tourism_regie_advance a
+                            WHERE aml.move_id IN (a.move_id, a.reimbursement_move_id)
+                       )
                 ) u
             )
             """

@@ -14,8 +14,22 @@ class TourismRegieDeposit(models.Model):
 
     _name = "tourism.regie.deposit"
     _description = "Versement to the Comptable"
-    _inherit = ["tourism.regie.document.mixin", "mail.thread"]
+    _inherit = [
+        "tourism.regie.document.mixin",
+        "tourism.money.document.mixin",
+        "mail.thread",
+    ]
     _order = "date desc, id desc"
+
+    # Paid in means final: its lines too (tourism.regie.deposit.line).
+    _money_locked_fields = (
+        "name",
+        "regie_id",
+        "date",
+        "period_start",
+        "move_id",
+        "validated_by_id",
+    )
 
     period_start = fields.Date(
         compute="_compute_period_start",
@@ -52,6 +66,9 @@ class TourismRegieDeposit(models.Model):
         "tourism.regie.receipt",
         compute="_compute_cheque_receipts",
         string="Cheques of the Quittancier",
+    )
+    validated_by_id = fields.Many2one(
+        "res.users", string="Paid in by", readonly=True, copy=False
     )
     ack_date = fields.Date(string="Acknowledged on", tracking=True, copy=False)
     ack_number = fields.Char(
@@ -163,71 +180,165 @@ class TourismRegieDeposit(models.Model):
 
     def action_validate(self):
         """Post the versement: the money leaves the régie's accounts for the
-        comptable (in transit until the treasury statement shows it)."""
+        comptable (in transit until the treasury statement shows it).
+
+        What each line takes comes from the régie's books at this moment, under
+        the régie's row lock: its nature, information point and balance are the
+        account's, whatever the client sent, and the amounts of an account never
+        exceed what it holds (two drafts of the same cash cannot both be paid
+        in). Without anything to pay in, the versement is the month's
+        justification alone (instruction 06-031-A-B-M: at least once a month)."""
         for deposit in self:
             if deposit.state != "draft":
                 raise UserError(self.env._("The versement is already paid in."))
             deposit.regie_id._check_operator()
-            lines = deposit.line_ids.filtered(
-                lambda line: not line.currency_id.is_zero(line.amount)
-            )
-            if not lines:
-                raise UserError(self.env._("There is nothing to pay in."))
             regie = deposit.regie_id.sudo()
+            last = regie._last_versement_date()
+            if last and deposit.date < last:
+                raise UserError(
+                    self.env._(
+                        "The last versement of %(regie)s is dated %(date)s: a "
+                        "versement cannot be dated before it.",
+                        regie=regie.name,
+                        date=last,
+                    )
+                )
+            regie._lock_books()
+            lines = deposit._freeze_lines()
+            if not lines:
+                deposit._check_nothing_held()
             deposit._link_till_sessions(lines)
             name = self.env["ir.sequence"].next_by_code(
                 "tourism.regie.deposit", sequence_date=deposit.date
             )
-            natures = dict(
-                self.env["tourism.regie.deposit.line"]
-                ._fields["nature"]
-                ._description_selection(self.env)
-            )
-            move_lines = [
-                fields.Command.create(
-                    {
-                        "name": self.env._(
-                            "%(number)s %(nature)s %(point)s",
-                            number=name,
-                            nature=natures[line.nature],
-                            point=line.bit_id.name or "",
-                        ).strip(),
-                        "account_id": line.account_id.id,
-                        "credit": line.amount,
-                    }
-                )
-                for line in lines
-            ]
-            move_lines.append(
-                fields.Command.create(
-                    {
-                        "name": self.env._("Versement %(number)s", number=name),
-                        "account_id": regie.transfer_account_id.id,
-                        "partner_id": regie.comptable_partner_id.id,
-                        "debit": sum(lines.mapped("amount")),
-                    }
-                )
-            )
             move = (
-                self.env["account.move"]
-                .with_user(SUPERUSER_ID)
-                .create(
-                    {
-                        "journal_id": regie.journal_id.id,
-                        "date": deposit.date,
-                        "ref": name,
-                        "line_ids": move_lines,
-                    }
-                )
+                deposit._post_move(name, lines) if lines else self.env["account.move"]
             )
-            move.action_post()
-            deposit.write({"name": name, "state": "done", "move_id": move.id})
+            deposit._money_set_state(
+                "done",
+                {
+                    "name": name,
+                    "move_id": move.id,
+                    "validated_by_id": self.env.user.id,
+                },
+            )
             # A session already created (Odoo opens the next one when the till
             # reloads) but not yet opened expects the cash left, not the count.
             lines.sudo().pos_session_id.config_id.session_ids.filtered(
                 lambda s: s.state == "opening_control"
             ).sudo()._tourism_set_expected_opening()
         return True
+
+    def _freeze_lines(self):
+        """Set each line's nature, information point and balance from the
+        régie's books and check its amount against them; return the lines that
+        pay something in."""
+        self.ensure_one()
+        regie = self.regie_id.sudo()
+        natures = regie._nature_accounts()
+        at_date = regie._balances(date_to=self.date)
+        # An entry dated after the versement may already have taken the cash.
+        now = regie._balances()
+        taken = defaultdict(lambda: Decimal("0.00"))
+        for line in self.line_ids:
+            account = line.account_id
+            nature, bit = natures.get(account, ("card", None))
+            if nature == "card":
+                raise UserError(
+                    self.env._(
+                        "%(account)s is not an account of the régie's cash or "
+                        "cheques: it cannot be paid in.",
+                        account=account.display_name,
+                    )
+                )
+            held = min(at_date.get(account, 0), now.get(account, 0))
+            taken[account] += regie_maths.to_money(str(line.amount))
+            if taken[account] > held:
+                raise UserError(
+                    self.env._(
+                        "%(account)s holds %(balance)s: %(amount)s cannot be paid in.",
+                        account=account.display_name,
+                        balance=held,
+                        amount=taken[account],
+                    )
+                )
+            line.write({"nature": nature, "bit_id": bit.id, "balance": float(held)})
+        return self.line_ids.filtered(
+            lambda line: not line.currency_id.is_zero(line.amount)
+        )
+
+    def _check_nothing_held(self):
+        """A versement of nothing is the month's justification only when the
+        régie has nothing to pay in (the floats stay in the tills)."""
+        regie = self.regie_id.sudo()
+        balances = regie._balances(date_to=self.date)
+        tills = regie._till_cash_accounts()
+        to_pay = sum(
+            (
+                regie_maths.cash_to_deposit(balance, str(regie.cash_float))
+                if account in tills
+                else max(balance, Decimal("0.00"))
+            )
+            for account, balance in balances.items()
+            if regie._nature_accounts()[account][0] != "card"
+        )
+        if to_pay > 0:
+            raise UserError(
+                self.env._(
+                    "There is nothing to pay in on this versement while the régie "
+                    "holds %(amount)s: compute the amounts first.",
+                    amount=to_pay,
+                )
+            )
+
+    def _post_move(self, name, lines):
+        self.ensure_one()
+        regie = self.regie_id.sudo()
+        natures = dict(
+            self.env["tourism.regie.deposit.line"]
+            ._fields["nature"]
+            ._description_selection(self.env)
+        )
+        move_lines = [
+            fields.Command.create(
+                {
+                    "name": self.env._(
+                        "%(number)s %(nature)s %(point)s",
+                        number=name,
+                        nature=natures[line.nature],
+                        point=line.bit_id.name or "",
+                    ).strip(),
+                    "account_id": line.account_id.id,
+                    "credit": line.amount,
+                }
+            )
+            for line in lines
+        ]
+        move_lines.append(
+            fields.Command.create(
+                {
+                    "name": self.env._("Versement %(number)s", number=name),
+                    "account_id": regie.transfer_account_id.id,
+                    "partner_id": regie.comptable_partner_id.id,
+                    "debit": sum(lines.mapped("amount")),
+                }
+            )
+        )
+        # Posted as the superuser: the régie's journal is hashed (see receipts).
+        move = (
+            self.env["account.move"]
+            .with_user(SUPERUSER_ID)
+            .create(
+                {
+                    "journal_id": regie.journal_id.id,
+                    "date": self.date,
+                    "ref": name,
+                    "line_ids": move_lines,
+                }
+            )
+        )
+        move.action_post()
+        return move
 
     def _link_till_sessions(self, lines):
         """Tie each till's cash line to the closing it takes the cash from; a till
@@ -265,20 +376,41 @@ class TourismRegieDeposit(models.Model):
             )
 
     def action_acknowledge(self):
+        """Only the comptable acknowledges a versement, never one he paid in
+        himself (CGCT R1617-3; instruction 06-031-A-B-M: the comptable controls
+        the régisseur, he does not act for him)."""
+        if not self.env.su and not self.env.user.has_group(
+            "tourism_base.group_tourism_accountant"
+        ):
+            raise UserError(self.env._("Only the comptable acknowledges a versement."))
         for deposit in self:
             if deposit.state != "done":
                 raise UserError(self.env._("Only a paid-in versement is acknowledged."))
+            if not self.env.su and deposit.validated_by_id == self.env.user:
+                raise UserError(
+                    self.env._(
+                        "%(user)s paid this versement in: someone else acknowledges "
+                        "it.",
+                        user=self.env.user.name,
+                    )
+                )
             if not deposit.ack_date or not deposit.ack_number:
                 raise UserError(
                     self.env._("Give the date and number of the comptable's receipt.")
                 )
-            deposit.state = "acknowledged"
+            deposit._money_set_state("acknowledged")
         return True
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(d.state != "draft" for d in self):
-            raise UserError(self.env._("A paid-in versement cannot be deleted."))
+    def write(self, vals):
+        # The comptable's receipt is typed on a paid-in versement; once
+        # acknowledged, it stays.
+        if (
+            {"ack_date", "ack_number"} & set(vals)
+            and not self._money_is_trusted()
+            and any(d.state == "acknowledged" for d in self)
+        ):
+            raise self._money_lock_error()
+        return super().write(vals)
 
     def type_summary(self):
         """Receipts of the period by receipt type, third parties apart: list of

@@ -6,8 +6,12 @@ from odoo.exceptions import ValidationError
 
 class TourismRegieDepositLine(models.Model):
     _name = "tourism.regie.deposit.line"
+    _inherit = ["tourism.money.document.mixin"]
     _description = "Versement Line"
     _order = "deposit_id, nature, id"
+
+    # Frozen whole, creation and deletion too, once its versement is paid in.
+    _money_parent_field = "deposit_id"
 
     deposit_id = fields.Many2one(
         "tourism.regie.deposit", required=True, ondelete="cascade"
@@ -19,6 +23,8 @@ class TourismRegieDepositLine(models.Model):
     )
     bit_id = fields.Many2one("tourism.bit", string="Information Point")
     account_id = fields.Many2one("account.account", required=True)
+    # Proposed by "Compute", set again from the books when the versement is
+    # validated: never what a client sent.
     balance = fields.Monetary(string="Held", readonly=True)
     amount = fields.Monetary(string="Paid in")
     # The till's cash is counted at each closing and Odoo opens the next session

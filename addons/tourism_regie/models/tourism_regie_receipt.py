@@ -11,8 +11,32 @@ class TourismRegieReceipt(models.Model):
 
     _name = "tourism.regie.receipt"
     _description = "Régie Receipt (quittancier)"
-    _inherit = ["tourism.regie.document.mixin", "mail.thread"]
+    _inherit = [
+        "tourism.regie.document.mixin",
+        "tourism.money.document.mixin",
+        "mail.thread",
+    ]
     _order = "date desc, name desc, id desc"
+
+    # An issued receipt is final: corrected by its cancellation (a reversal that
+    # keeps its number), never edited nor deleted.
+    _money_locked_fields = (
+        "name",
+        "regie_id",
+        "date",
+        "bit_id",
+        "partner_id",
+        "receipt_type_id",
+        "third_party_id",
+        "description",
+        "amount",
+        "payment_nature",
+        "cheque_number",
+        "cheque_bank",
+        "move_id",
+        "cancel_move_id",
+        "user_id",
+    )
 
     bit_id = fields.Many2one(
         "tourism.bit",
@@ -105,35 +129,37 @@ class TourismRegieReceipt(models.Model):
         if not self.description:
             self.description = self.receipt_type_id.name
 
-    def write(self, vals):
-        locked = {
-            "regie_id",
-            "date",
-            "amount",
-            "receipt_type_id",
-            "payment_nature",
-            "partner_id",
-            "third_party_id",
-            "description",
-        }
-        if locked & set(vals) and any(r.state != "draft" for r in self):
-            raise UserError(
-                self.env._(
-                    "An issued receipt cannot be changed: cancel it and issue a new "
-                    "one."
-                )
-            )
-        return super().write(vals)
+    @api.constrains("date", "regie_id", "state")
+    def _check_date_after_last_versement(self):
+        for receipt in self.filtered(lambda r: r.state == "draft"):
+            receipt._check_not_before_last_versement()
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(r.state != "draft" for r in self):
-            raise UserError(
+    def _check_not_before_last_versement(self):
+        """A receipt is never dated before the régie's last versement: that
+        versement's bordereau justified the receipts up to its date, and the
+        comptable took them in his books (instruction 06-031-A-B-M, versement and
+        justification of the recettes; CGCT R1617-16)."""
+        self.ensure_one()
+        last = self.regie_id._last_versement_date()
+        if last and self.date and self.date < last:
+            raise ValidationError(
                 self.env._(
-                    "An issued or cancelled receipt keeps its number: it cannot be "
-                    "deleted."
+                    "The last versement of %(regie)s is dated %(date)s: a receipt "
+                    "cannot be dated before it.",
+                    regie=self.regie_id.name,
+                    date=last,
                 )
             )
+
+    def write(self, vals):
+        # The reason is typed before cancelling; once cancelled, it stays.
+        if (
+            "cancel_reason" in vals
+            and not self._money_is_trusted()
+            and any(r.state == "cancel" for r in self)
+        ):
+            raise self._money_lock_error()
+        return super().write(vals)
 
     def action_post(self):
         """Number the receipt from the quittancier and post its entry."""
@@ -141,6 +167,7 @@ class TourismRegieReceipt(models.Model):
             if receipt.state != "draft":
                 raise UserError(self.env._("Only a draft receipt can be issued."))
             receipt.regie_id._check_operator()
+            receipt._check_not_before_last_versement()
             regie = receipt.regie_id.sudo()
             debit_account = (
                 regie.cash_account_id
@@ -184,9 +211,7 @@ class TourismRegieReceipt(models.Model):
             move.ref = name
             move.line_ids.name = f"{name} {receipt.description}"
             move.action_post()
-            super(TourismRegieReceipt, receipt).write(
-                {"name": name, "state": "posted", "move_id": move.id}
-            )
+            receipt._money_set_state("posted", {"name": name, "move_id": move.id})
         return True
 
     def action_cancel(self):
@@ -208,7 +233,7 @@ class TourismRegieReceipt(models.Model):
                 ]
             )
             reversal.action_post()
-            receipt.write({"state": "cancel", "cancel_move_id": reversal.id})
+            receipt._money_set_state("cancel", {"cancel_move_id": reversal.id})
         return True
 
     def action_print(self):

@@ -9,3 +9,5 @@ from . import test_statement_csv
 from . import test_statement_import
 from . import test_statement_ofx
 from . import test_advance
+from . import test_integrity
+from . import test_concurrency

@@ -93,7 +93,7 @@ class RegieCommon(TransactionCase):
                     Command.create(
                         {
                             "user_id": cls.mandataire.id,
-                            "role": "suppleant",
+                            "role": "mandataire",
                             "date_from": "2020-01-01",
                         }
                     )

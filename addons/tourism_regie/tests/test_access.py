@@ -35,8 +35,9 @@ class TestAccess(RegieCommon):
         self.assertIn(
             self.env.ref("tourism_regie.receipt_tickets_pimbo"), as_comptable.search([])
         )
+        draft = self.make_receipt(10.0, post=False)
         with self.assertRaises(AccessError):
-            receipt.with_user(self.comptable).write({"cheque_number": "1"})
+            draft.with_user(self.comptable).write({"cheque_number": "1"})
         with self.assertRaises(AccessError):
             as_comptable.create(
                 {

@@ -15,15 +15,40 @@ class TestAdvance(RegieCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.acc_advance = cls.env["account.account"].create(
+        Account = cls.env["account.account"]
+        cls.acc_advance = Account.create(
             {
                 "code": "472901",
                 "name": "Avances à régulariser test",
                 "account_type": "asset_current",
             }
         )
+        cls.acc_fund = Account.create(
+            {
+                "code": "531902",
+                "name": "Caisse de l'avance test",
+                "account_type": "asset_cash",
+            }
+        )
+        cls.acc_fund_received = Account.create(
+            {
+                "code": "472902",
+                "name": "Avance reçue test",
+                "account_type": "liability_current",
+            }
+        )
         cls.regie.write(
-            {"kind": "advances_receipts", "advance_account_id": cls.acc_advance.id}
+            {
+                "kind": "advances_receipts",
+                "advance_amount": 150.0,
+                "advance_account_id": cls.acc_advance.id,
+                "advance_cash_account_id": cls.acc_fund.id,
+                "advance_fund_account_id": cls.acc_fund_received.id,
+            }
+        )
+        # The comptable pays the advance the acte fixes (CGCT R1617-12).
+        cls.regie.with_user(cls.comptable).action_receive_advance(
+            fields.Date.subtract(fields.Date.context_today(cls.regie), days=30)
         )
         cls.printer = cls.env["res.partner"].create(
             {"name": "Imprimerie de Chalosse", "is_company": True}
@@ -45,41 +70,59 @@ class TestAdvance(RegieCommon):
         )
 
     def test_paid_justified_reimbursed(self):
+        """The advance is paid from the advance fund, never from the recettes
+        (CGCT R1617-16: encaisse and avance apart; non-contraction, instruction
+        06-031-A-B-M); the comptable reimburses it, which makes the fund up."""
         self.make_receipt(200.00)
+        self.assertEqual(self.balance(self.acc_fund), D("150.00"))
         advance = self.make_advance(84.36)
-        advance.action_pay()
+        advance.with_user(self.mandataire).action_pay()
         self.assertEqual(advance.state, "paid")
+        self.assertEqual(advance.paid_by_id, self.mandataire)
         self.assertTrue(advance.name.startswith("AV"))
-        self.assertEqual(self.balance(self.acc_cash), D("115.64"))
+        # The recettes are untouched; the fund paid.
+        self.assertEqual(self.balance(self.acc_cash), D("200.00"))
+        self.assertEqual(self.balance(self.acc_fund), D("65.64"))
         self.assertEqual(self.balance(self.acc_advance), D("84.36"))
+        self.regie.invalidate_recordset()
+        self.assertEqual(
+            (self.regie.advance_fund_cash, self.regie.advance_outstanding),
+            (65.64, 84.36),
+        )
         self.assertTrue(advance.move_id.inalterable_hash)
         with self.assertRaises(UserError):
             advance.amount = 80.0
         # No supporting document, no justification.
         with self.assertRaisesRegex(UserError, "supporting document"):
-            advance.action_justify()
+            advance.with_user(self.mandataire).action_justify()
         advance.justification_ref = "Facture IMP-2026-031"
-        advance.action_justify()
+        advance.with_user(self.mandataire).action_justify()
         self.assertEqual(advance.state, "justified")
         # The régisseur's people do not reimburse themselves.
         with self.assertRaisesRegex(UserError, "comptable"):
-            advance.action_reimburse()
+            advance.with_user(self.mandataire).action_reimburse()
         advance.with_user(self.comptable).action_reimburse()
         self.assertEqual(advance.state, "reimbursed")
         self.assertTrue(advance.reimbursement_date)
         self.assertEqual(self.balance(self.acc_cash), D("200.00"))
+        self.assertEqual(self.balance(self.acc_fund), D("150.00"))
         self.assertEqual(self.balance(self.acc_advance), D("0.00"))
         with self.assertRaises(UserError):
             advance.unlink()
+        # The advance is whole: the comptable has nothing more to pay.
+        with self.assertRaisesRegex(UserError, "complete"):
+            self.regie.with_user(self.comptable).action_receive_advance()
 
     def test_refusals(self):
-        self.make_receipt(50.00)
-        # More than the cash held.
-        advance = self.make_advance(50.01)
+        """The recettes never pay an expense (non-contraction): with 500.00 of
+        recettes in the cash, an advance above the fund's 150.00 is refused."""
+        self.make_receipt(500.00)
+        advance = self.make_advance(150.01)
         with self.assertRaisesRegex(UserError, "cannot be paid"):
-            advance.action_pay()
+            advance.with_user(self.mandataire).action_pay()
         self.assertEqual(advance.state, "draft")
-        self.assertEqual(self.balance(self.acc_cash), D("50.00"))
+        self.assertEqual(self.balance(self.acc_cash), D("500.00"))
+        self.assertEqual(self.balance(self.acc_fund), D("150.00"))
         with self.assertRaises(ValidationError):
             self.make_advance(0.0)
         # Someone who is neither régisseur nor mandataire.
@@ -133,16 +176,23 @@ class TestAdvance(RegieCommon):
         got = sorted(
             (line.source, line.reference, line.nature, line.amount_in, line.amount_out)
             for line in lines
+            if line.source != "fund"
         )
+        # The advance's lines are the advance fund's, apart from the recettes.
         self.assertEqual(
             got,
             sorted(
                 [
                     ("receipt", receipt.name, "cash", 200.00, 0.0),
-                    ("advance", advance.name, "cash", 0.0, 84.36),
-                    ("reimbursement", advance.name, "cash", 84.36, 0.0),
+                    ("advance", advance.name, "advance", 0.0, 84.36),
+                    ("reimbursement", advance.name, "advance", 84.36, 0.0),
                 ]
             ),
+        )
+        fund_line = lines.filtered(lambda x: x.source == "fund")
+        self.assertEqual(
+            (fund_line.nature, fund_line.amount_in, fund_line.amount_out),
+            ("advance", 150.0, 0.0),
         )
         advance_lines = lines.filtered("advance_id")
         self.assertEqual(advance_lines.advance_id, advance)
@@ -158,12 +208,16 @@ class TestAdvance(RegieCommon):
             {line.date for line in advance_lines},
             {advance.date, advance.reimbursement_date},
         )
-        # The book's balance is the cash the régie holds, to the cent.
+        # The book's balance is what the régie holds, to the cent: the recettes
+        # and the advance fund, each on its own account.
         held = sum(
             (D(str(x.amount_in)) - D(str(x.amount_out)) for x in lines), D("0.00")
         )
-        self.assertEqual(held, D("200.00"))
-        self.assertEqual(held, self.balance(self.acc_cash))
+        self.assertEqual(held, D("350.00"))
+        self.assertEqual(
+            held, self.balance(self.acc_cash) + self.balance(self.acc_fund)
+        )
+        self.assertEqual(self.balance(self.acc_cash), D("200.00"))
         # The printed journal de caisse: oldest first, balance after each line.
         values = self.env["report.tourism_regie.report_regie_book"]._get_report_values(
             lines.ids
@@ -173,14 +227,15 @@ class TestAdvance(RegieCommon):
         self.assertEqual(
             [(line.source, balance) for line, balance in book["lines"]],
             [
-                ("receipt", D("200.00")),
-                ("advance", D("115.64")),
-                ("reimbursement", D("200.00")),
+                ("fund", D("150.00")),
+                ("receipt", D("350.00")),
+                ("advance", D("265.64")),
+                ("reimbursement", D("350.00")),
             ],
         )
         self.assertEqual(
             (book["total_in"], book["total_out"], book["closing"]),
-            (D("284.36"), D("84.36"), D("200.00")),
+            (D("434.36"), D("84.36"), D("350.00")),
         )
         html = (
             self.env["ir.actions.report"]
@@ -191,21 +246,22 @@ class TestAdvance(RegieCommon):
         self.assertIn("Facture IMP-2026-031", html)
         self.assertIn("Back office", html)
         # The balance after the advance (the number format is the language's).
-        self.assertRegex(html, r">115[.,]64<")
+        self.assertRegex(html, r">265[.,]64<")
         # Printing the lines of the reimbursement's day alone starts from what the
-        # cash held the day before.
+        # advance fund held the day before.
         later = lines.filtered(lambda x: x.source == "reimbursement")
         (book,) = self.env["report.tourism_regie.report_regie_book"]._get_report_values(
             later.ids
         )["books"]
-        self.assertEqual(book["opening"], D("115.64"))
-        self.assertEqual(book["closing"], D("200.00"))
-        # The situation and the état récapitulatif still read the accounts.
+        self.assertEqual(book["opening"], D("65.64"))
+        self.assertEqual(book["closing"], D("150.00"))
+        # The situation shows the recettes and the advance apart (R1617-16).
         situation = {
             (row["bit"], row["nature"]): row["amount"]
             for row in self.regie.situation(advance.reimbursement_date)
         }
         self.assertEqual(situation[("Back office", "cash")], D("200.00"))
+        self.assertEqual(situation[("Back office", "advance")], D("150.00"))
         recap = self.regie.recap_data(receipt.date, advance.reimbursement_date)
         (cash_row,) = (r for r in recap["rows"] if r["account"] == self.acc_cash)
         self.assertEqual(
@@ -215,6 +271,6 @@ class TestAdvance(RegieCommon):
                 cash_row["recap"].deposits,
                 cash_row["recap"].closing,
             ),
-            (D("0.00"), D("284.36"), D("84.36"), D("200.00")),
+            (D("0.00"), D("200.00"), D("0.00"), D("200.00")),
         )
         self.assertEqual(recap["remaining"], D("200.00"))

@@ -35,7 +35,8 @@ class TestControls(RegieCommon):
 
     def test_alerts_cash_above_maximum(self):
         self.make_receipt(1000.01)
-        today = fields.Date.context_today(self.regie)
+        # The month's last day: no versement yet this month, so one is due.
+        today = fields.Date.end_of(fields.Date.context_today(self.regie), "month")
         self.regie.manager_id = self.comptable
         reasons = self.regie._check_alerts(today)
         self.assertEqual(reasons, ["maximum", "monthly"])
@@ -60,8 +61,9 @@ class TestControls(RegieCommon):
         today = fields.Date.context_today(self.regie)
         self.regie.invalidate_recordset()
         self.assertEqual(self.regie._check_alerts(today), [])
+        # 62 days later, a whole calendar month went by without a versement.
         self.assertEqual(
-            self.regie._check_alerts(today + timedelta(days=40)), ["monthly"]
+            self.regie._check_alerts(today + timedelta(days=62)), ["monthly"]
         )
 
     def test_cron_runs(self):

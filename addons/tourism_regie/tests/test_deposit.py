@@ -52,9 +52,14 @@ class TestDeposit(RegieCommon):
         self.assertEqual(deposit.state, "acknowledged")
         with self.assertRaises(UserError):
             deposit.unlink()
-        # Next versement: nothing left to pay in.
-        with self.assertRaisesRegex(UserError, "nothing to pay in"):
-            self.make_deposit().action_validate()
+        # Next versement: nothing left to pay in, it is the month's justification
+        # alone (instruction 06-031-A-B-M: at least once a month, even without
+        # cash), with no entry.
+        justification = self.make_deposit()
+        justification.action_validate()
+        self.assertEqual(justification.state, "done")
+        self.assertFalse(justification.move_id)
+        self.assertEqual(justification.amount_total, 0.0)
 
     def test_cannot_pay_in_more_than_held(self):
         self.make_receipt(50.00)

@@ -123,6 +123,45 @@ class TestPosBooks(PosBooksCommon):
         )
         self.assertEqual(deposit.pos_cheque_total(), (1, D("50.00")))
 
+    def test_closing_keeps_its_regie_when_the_till_moves(self):
+        """A closing stays in the books of the régie it was closed under: the
+        till moved to another régie later takes its new sessions there only
+        (issue 13 §3)."""
+        session = self.run_day(counted=40.0)
+        other = self.regie.copy(
+            {
+                "name": "Autre régie",
+                "journal_id": self.env["account.journal"]
+                .create({"name": "Autre régie", "code": "AUTR", "type": "general"})
+                .id,
+                "mandataire_ids": [],
+                "receipt_type_ids": [],
+            }
+        )
+        self.config.tourism_regie_id = other
+        session.invalidate_recordset()
+        self.assertEqual(session.tourism_regie_id, self.regie)
+        lines = self.env["tourism.regie.book.line"].search(
+            [("session_id", "=", session.id)]
+        )
+        self.assertEqual(lines.regie_id, self.regie)
+        self.config.open_ui()
+        self.assertEqual(self.config.current_session_id.tourism_regie_id, other)
+
+    def test_floats_are_not_counted_in_the_maximum(self):
+        """The fonds de caisse permanent is left out of the maximum encaisse
+        (arrêté du 6 janvier 2014 relatif à l'encaisse des régisseurs): 240.00
+        in the till and 50.00 of cheques with a float of 100.00 make 190.00."""
+        self.run_day(counted=240.0)
+        self.regie.invalidate_recordset()
+        self.assertEqual(self.regie.cash_balance, 290.0)
+        self.assertEqual(self.regie.held_for_maximum, 190.0)
+        first = fields.Date.start_of(fields.Date.context_today(self.regie), "month")
+        self.regie.max_cash = 190.01
+        self.assertNotIn("maximum", self.regie._check_alerts(first))
+        self.regie.max_cash = 190.00
+        self.assertIn("maximum", self.regie._check_alerts(first))
+
     def test_versement_sets_the_next_opening(self):
         session = self.run_day(counted=240.0)  # 40 sold, 200 more put in
         deposit = self.env["tourism.regie.deposit"].create({"regie_id": self.regie.id})

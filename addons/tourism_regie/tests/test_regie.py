@@ -18,9 +18,12 @@ class TestRegie(RegieCommon):
 
     def test_regisseur_cannot_be_ordonnateur(self):
         president = new_test_user(
-            self.env, tz="Europe/Paris", login="president", name="Président"
+            self.env,
+            tz="Europe/Paris",
+            login="president",
+            name="Président",
+            groups="base.group_user,tourism_base.group_tourism_ordonnateur",
         )
-        president.tourism_is_ordonnateur = True
         with self.assertRaisesRegex(ValidationError, "ordonnateur"):
             self.regie.regisseur_id = president
 
@@ -33,9 +36,12 @@ class TestRegie(RegieCommon):
 
     def test_mandataire_checks(self):
         president = new_test_user(
-            self.env, tz="Europe/Paris", login="president2", name="Président"
+            self.env,
+            tz="Europe/Paris",
+            login="president2",
+            name="Président",
+            groups="base.group_user,tourism_base.group_tourism_ordonnateur",
         )
-        president.tourism_is_ordonnateur = True
         with self.assertRaises(ValidationError):
             self.regie.mandataire_ids = [
                 Command.create({"user_id": president.id, "date_from": "2026-01-01"})
@@ -89,8 +95,9 @@ class TestRegie(RegieCommon):
         self.assertEqual(cheque.outstanding_account_id, regie.cheque_account_id)
         deposit = self.env.ref("tourism_regie.deposit_chalosse_tursan_1")
         self.assertEqual(deposit.state, "done")
-        # 192.00 cheque + 88.00 + 63.36 cash - 36.80 advance paid before it
-        self.assertEqual(deposit.amount_total, 306.56)
+        # 192.00 cheque + 88.00 + 63.36 cash: the advance paid before it came
+        # from the advance fund, not from the recettes.
+        self.assertEqual(deposit.amount_total, 343.36)
         self.assertEqual(deposit.amount_cheque, 192.00)
 
     def test_demo_advance_in_the_journal_de_caisse(self):
@@ -101,8 +108,11 @@ class TestRegie(RegieCommon):
             [("advance_id", "=", advance.id)]
         )
         self.assertEqual(
-            sorted((x.source, x.amount_in, x.amount_out) for x in lines),
-            [("advance", 0.0, 36.80), ("reimbursement", 36.80, 0.0)],
+            sorted((x.source, x.nature, x.amount_in, x.amount_out) for x in lines),
+            [
+                ("advance", "advance", 0.0, 36.80),
+                ("reimbursement", "advance", 36.80, 0.0),
+            ],
         )
         self.assertEqual(
             set(lines.mapped("label")),
@@ -111,7 +121,9 @@ class TestRegie(RegieCommon):
                 "produits de Chalosse pour l'accueil des journalistes"
             },
         )
-        # The versement took the rest of the cash: what is held is the
-        # reimbursement.
+        # The versement took all the recettes' cash; the reimbursement made the
+        # advance fund whole again (300.00, the acte's montant de l'avance).
         cash = regie.cash_account_id
-        self.assertEqual(regie._balances(accounts=cash)[cash], Decimal("36.80"))
+        self.assertEqual(regie._balances(accounts=cash)[cash], Decimal("0.00"))
+        self.assertEqual(regie.advance_fund_cash, 300.0)
+        self.assertEqual(regie.advance_outstanding, 0.0)

@@ -136,20 +136,80 @@ class TestRegieMaths(BaseCase):
                 self.assertEqual(rm.cash_to_deposit(balance, float_), D(amount))
 
     def test_deposit_due(self):
+        """The maximum is due when *reached* (CGCT R1617-10; the actes: "lorsque le
+        montant de l'encaisse ... est atteint"); the versement and its
+        justification are due each calendar month, with or without cash
+        (instruction 06-031-A-B-M: "au minimum une fois par mois")."""
         today = date(2026, 7, 31)
         cases = [
-            ("0", "3000", None, []),
-            ("100", "3000", None, ["monthly"]),
+            # A régie with no cash still justifies its month.
+            ("0", "3000", None, ["monthly"]),
+            ("0", "3000", date(2026, 6, 30), ["monthly"]),
             ("100", "3000", date(2026, 7, 15), []),
             ("100", "3000", date(2026, 6, 30), ["monthly"]),
             ("3000.01", "3000", date(2026, 7, 30), ["maximum"]),
-            ("3000.00", "3000", date(2026, 7, 30), []),
+            ("3000.00", "3000", date(2026, 7, 30), ["maximum"]),
+            ("2999.99", "3000", date(2026, 7, 30), []),
             ("5000", "3000", date(2026, 6, 1), ["maximum", "monthly"]),
             ("5000", "0", date(2026, 7, 30), []),  # no maximum set
         ]
         for cash, maximum, last, reasons in cases:
             with self.subTest(cash=cash, last=last):
                 self.assertEqual(rm.deposit_due(cash, maximum, last, today), reasons)
+
+    def test_deposit_due_each_calendar_month(self):
+        """A versement on 31 January does not cover February: a rolling 31 days
+        would stay silent until 3 March."""
+        jan31 = date(2026, 1, 31)
+        cases = [
+            (jan31, date(2026, 2, 1), 0, []),
+            (jan31, date(2026, 2, 21), 0, []),
+            (jan31, date(2026, 2, 22), 0, ["monthly"]),  # last 7 days of February
+            (jan31, date(2026, 3, 2), 0, ["monthly"]),  # February went by without
+            (date(2026, 2, 27), date(2026, 3, 2), 0, []),
+            (date(2026, 2, 27), date(2026, 4, 1), 0, ["monthly"]),
+            (date(2025, 12, 31), date(2026, 1, 2), 0, []),
+            (date(2025, 11, 30), date(2026, 1, 2), 0, ["monthly"]),
+            # An acte asking for a weekly versement.
+            (date(2026, 7, 1), date(2026, 7, 7), 7, []),
+            (date(2026, 7, 1), date(2026, 7, 8), 7, ["monthly"]),
+        ]
+        for last, today, max_days, reasons in cases:
+            with self.subTest(last=last, today=today):
+                self.assertEqual(
+                    rm.deposit_due("10", "3000", last, today, max_days), reasons
+                )
+
+    def test_floats_not_in_the_maximum(self):
+        """The fonds de caisse permanent is left out of the ceiling (arrêté du 6
+        janvier 2014 relatif à l'encaisse des régisseurs): each till keeps its
+        float, at most what it holds."""
+        cases = [
+            ("3150", ["150", "40"], "150", D("2960.00")),
+            ("3150", [], "150", D("3150.00")),
+            ("500", ["400", "100"], "150", D("250.00")),
+            ("500", ["-20", "100"], "150", D("400.00")),
+            ("500", ["400"], "0", D("500.00")),
+        ]
+        for held, tills, cash_float, expected in cases:
+            with self.subTest(held=held, tills=tills):
+                self.assertEqual(
+                    rm.held_against_maximum(held, tills, cash_float), expected
+                )
+
+    def test_suppleance_two_months_at_most(self):
+        """A suppléant replaces the régisseur for two months at most; beyond, an
+        intérimaire is appointed (CGCT R1617-5-1, 2°)."""
+        cases = [
+            (date(2026, 7, 1), date(2026, 9, 1), True),
+            (date(2026, 7, 1), date(2026, 9, 2), False),
+            (date(2026, 7, 1), None, False),
+            (date(2026, 12, 31), date(2027, 2, 28), True),
+            (date(2026, 12, 31), date(2027, 3, 1), False),
+        ]
+        for date_from, date_to, ok in cases:
+            with self.subTest(date_from=date_from, date_to=date_to):
+                self.assertEqual(rm.suppleance_within_limit(date_from, date_to), ok)
 
     def test_match_statement(self):
         d = date

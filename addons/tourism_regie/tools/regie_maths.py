@@ -6,6 +6,7 @@ Money comes in as int, str or Decimal (a float is read through ``str``) and goes
 out as Decimal quantized to the cent.
 """
 
+import calendar
 import hashlib
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -135,18 +136,80 @@ def cash_to_deposit(balance, cash_float):
     return max(to_money(balance) - to_money(cash_float), Decimal("0.00"))
 
 
-def deposit_due(cash, maximum, last_deposit, today, max_days=31):
-    """Reasons a versement is due: 'maximum' (cash above the maximum encaisse)
-    and/or 'monthly' (no versement for ``max_days`` days, or never while cash is
-    held). ``last_deposit`` and ``today`` are dates (last_deposit may be None)."""
+def held_against_maximum(held, till_balances, cash_float):
+    """Cash and cheques held that count against the maximum encaisse.
+
+    The fonds de caisse permanent is not counted in the ceiling (arrêté du 6
+    janvier 2014 relatif à l'encaisse des comptables publics et des régisseurs,
+    on the régisseurs of CGCT R1617-1: "l'appréciation du plafond ... ne tient pas
+    compte ... du fonds de caisse permanent"). ``till_balances``: the cash of each
+    till, whose float (at most what the till holds) is left out.
+    """
+    cash_float = to_money(cash_float)
+    floats = sum(
+        (min(max(to_money(balance), Decimal("0.00")), cash_float))
+        for balance in till_balances
+    )
+    return to_money(held) - floats
+
+
+def month_index(day):
+    """Months since year 0: two days are in the same calendar month when equal."""
+    return day.year * 12 + day.month - 1
+
+
+def deposit_due(held, maximum, last_deposit, today, max_days=0, remind_days=7):
+    """Reasons a versement is due.
+
+    - 'maximum': the cash held (floats left out) has *reached* the maximum
+      encaisse set by the acte (CGCT R1617-10; the actes constitutifs: the cash is
+      paid in "lorsque le montant de l'encaisse ... est atteint").
+    - 'monthly': each calendar month has its versement with its justification,
+      even when no cash was collected (instruction 06-031-A-B-M: "au minimum une
+      fois par mois"): due in the last ``remind_days`` days of a month without
+      one, and overdue as soon as a whole month went by without one. A rolling
+      31 days would skip February after a versement on 31 January.
+    - ``max_days`` (optional, from the acte: weekly...): also due when that many
+      days went by since the last versement.
+
+    ``last_deposit`` and ``today`` are dates (``last_deposit`` may be None).
+    """
     reasons = []
-    cash = to_money(cash)
-    if maximum is not None and to_money(maximum) > 0 and cash > to_money(maximum):
+    held = to_money(held)
+    if maximum is not None and to_money(maximum) > 0 and held >= to_money(maximum):
         reasons.append("maximum")
-    if cash > 0:
-        if not last_deposit or (today - last_deposit).days >= max_days:
-            reasons.append("monthly")
+    if last_deposit and month_index(last_deposit) == month_index(today):
+        due = bool(max_days) and (today - last_deposit).days >= max_days
+    elif last_deposit and month_index(today) - month_index(last_deposit) >= 2:
+        due = True  # a whole calendar month without a versement
+    else:
+        last_day = calendar.monthrange(today.year, today.month)[1]
+        due = today.day > last_day - remind_days or (
+            bool(max_days)
+            and last_deposit is not None
+            and (today - last_deposit).days >= max_days
+        )
+    if due:
+        reasons.append("monthly")
     return reasons
+
+
+def suppleance_within_limit(date_from, date_to):
+    """A suppléant replaces the régisseur for two months at most: beyond that an
+    intérimaire is appointed (CGCT R1617-5-1, 2°; instruction 06-031-A-B-M)."""
+    if not date_to:
+        return False
+    return date_to <= add_months(date_from, 2)
+
+
+def add_months(day, months):
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    index = month_index(day) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def match_statement(statement_lines, book_items, max_days=5):
