@@ -53,4 +53,14 @@ demo_args=()
 [ "$DEMO" = 1 ] || demo_args=(--without-demo=all)
 echo "init: installing $ADDONS"
 "${RUN[@]}" -i "$ADDONS" "${demo_args[@]}"
+# The administrator's password: never the "admin" of a new database outside the demo.
+if [ -s "${ADMIN_LOGIN_PASSWORD_FILE:-/run/secrets/odoo_admin_login_password}" ]; then
+    ADMIN_LOGIN_PASSWORD=$(cat "${ADMIN_LOGIN_PASSWORD_FILE:-/run/secrets/odoo_admin_login_password}")
+    export ADMIN_LOGIN_PASSWORD
+    echo 'env.ref("base.user_admin").password = __import__("os").environ["ADMIN_LOGIN_PASSWORD"]
+env.cr.commit()' | "${ODOO[@]}" shell -c "$ODOO_RC" -d "$DB_NAME" --no-http --log-level=warn
+    echo "init: administrator password set"
+elif [ "$DEMO" != 1 ]; then
+    echo "init: WARNING: the administrator's password is 'admin': give odoo_admin_login_password" >&2
+fi
 echo "init: done"

@@ -57,6 +57,7 @@ mkdir -p "$work/project/.local/docker"
 cp "$ROOT/docker-compose.yml" "$work/project/"
 printf 'x' >"$work/project/.local/docker/db_password"
 printf 'x' >"$work/project/.local/docker/odoo_admin_passwd"
+printf 'x' >"$work/project/.local/docker/odoo_admin_login_password"
 (cd "$work/project" && "$CVENV/bin/docker-compose" config -q)
 ok "docker-compose 1.29.2 'config': valid"
 (cd "$work/project" && "$CVENV/bin/docker-compose" config) >"$work/compose-resolved.yml"
@@ -126,12 +127,13 @@ if [ -n "$RUN_INIT" ]; then
     db_exists "$DB" && psql_admin -c "DROP DATABASE \"$DB\" WITH (FORCE)" >/dev/null
     printf '%s' "$DB_PASSWORD" >"$work/db_password"
     "$PY" -c 'import secrets; print(secrets.token_urlsafe(16), end="")' >"$work/admin_passwd"
+    printf 'Admin-login-%s' "$RANDOM" >"$work/admin_login_password"
     start=$(date +%s)
     env TOURISM_HOME="$ROOT" PYTHON="$PY" ODOO_BIN="$PY $ODOO_SRC/odoo-bin" \
         ADDONS_PATH="$(odoo_common_args | sed -n 's/^--addons-path=//p')" \
         ODOO_RC="$work/odoo.conf" DATA_DIR="$LOCAL_DIR/filestore" DB_HOST=127.0.0.1 DB_PORT="$PGPORT" DB_USER="$DB_USER" \
         DB_NAME="$DB" DB_PASSWORD_FILE="$work/db_password" ADMIN_PASSWD_FILE="$work/admin_passwd" \
-        TOURISM_DEMO=0 "$ROOT/docker/entrypoint.sh" "$ROOT/docker/init.sh"
+        ADMIN_LOGIN_PASSWORD_FILE="$work/admin_login_password" TOURISM_DEMO=0 "$ROOT/docker/entrypoint.sh" "$ROOT/docker/init.sh"
     psql_admin -d "$DB" -c "SELECT string_agg(name, ',' ORDER BY name) FROM ir_module_module
         WHERE state = 'installed' AND (name LIKE 'tourism_%' OR name = 'l10n_fr_account')" \
         | sed 's/^/  ok  installed: /'

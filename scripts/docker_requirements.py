@@ -1,6 +1,7 @@
 """Print the requirements the Docker image installs with pip: requirements.txt without
-Odoo's own pins (section 1), which the odoo:18.0 image provides as Debian packages built
-for its Python; what the project adds and the OCA addons' wheels (sections 2 and 3) stay.
+Odoo's own pins (section 1), which the odoo:18.0 image provides as Debian packages
+built for its Python; what the project adds and the OCA addons' wheels (sections 2
+and 3) stay.
 
 Usage: docker_requirements.py requirements.txt > requirements-docker.txt
 """

@@ -13,7 +13,7 @@ source "$ROOT/scripts/prod_lib.sh"
 
 [ "${1:-}" = --prod ] || exec "$ROOT/scripts/run.sh" "$@"
 shift
-UPGRADE=
+UPGRADE= CREATED=
 for arg in "$@"; do
     case $arg in
         --upgrade) UPGRADE=1 ;;
@@ -32,7 +32,7 @@ DEMO=${TOURISM_DEMO:-1}
 if ! db_exists "$DB_NAME"; then
     log "Creating the database $DB_NAME (French, demo data: $DEMO)"
     create_db "$DB_NAME" "$DEMO"
-    UPGRADE=1
+    UPGRADE=1 CREATED=1
 fi
 if [ -n "$UPGRADE" ]; then
     # Updates run with the server stopped: a worker must never serve half-updated addons.
@@ -42,6 +42,17 @@ if [ -n "$UPGRADE" ]; then
     [ "$DEMO" = 1 ] || demo_args=(--without-demo=all)
     odoo_bin -d "$DB_NAME" -i "$TOURISM_ADDONS" -u "$TOURISM_ADDONS" "${demo_args[@]}" \
         --stop-after-init --http-port=0 --max-cron-threads=0 --log-level=warn
+fi
+if [ -n "$CREATED" ] && [ "$DEMO" != 1 ]; then
+    # Without the demo, the user "admin" must not keep the password "admin" of a new database.
+    (umask 077 && "$PY" -c 'import secrets; print(secrets.token_urlsafe(12))' >"$RUN_DIR/admin_password")
+    mapfile -t args < <(odoo_common_args)
+    ADMIN_PASSWORD=$(cat "$RUN_DIR/admin_password") "$PY" "$ODOO_SRC/odoo-bin" shell "${args[@]}" \
+        -d "$DB_NAME" --no-http --log-level=warn >/dev/null <<'PY'
+env.ref("base.user_admin").password = __import__("os").environ["ADMIN_PASSWORD"]
+env.cr.commit()
+PY
+    log "Password of the user admin generated into $RUN_DIR/admin_password"
 fi
 
 render_odoo_conf "" "$HTTP_PORT" "$GEVENT_PORT"

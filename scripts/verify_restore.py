@@ -1,17 +1,18 @@
 """Prove that a restored database is the same as its source, with Odoo's own checks.
 
 Usage (the Odoo options as scripts/lib.sh's odoo_common_args gives them):
-  verify_restore.py ODOO_SRC SRC_DB DST_DB "BACKUP AND RESTORE COMMAND" [odoo options...]
+  verify_restore.py ODOO_SRC SRC_DB DST_DB "BACKUP AND RESTORE COMMAND" [options...]
 
-1. In SRC_DB: a PDF report rendered by Odoo and kept as an attachment (in the filestore),
-   and a sale at a BIT till synced as the till sends it, so that the POS hash chain
-   (l10n_fr_pos_cert) has an order; committed.
+1. In SRC_DB: a PDF report rendered by Odoo and kept as an attachment (in the
+   filestore), and a sale at a BIT till synced as the till sends it, so that the POS
+   hash chain (l10n_fr_pos_cert) has an order; committed.
 2. The command (scripts/backup.sh then scripts/restore.sh into DST_DB) runs.
-3. Prints as JSON, for each database: the counts of declarations, invoices, quittances,
-   versements and POS orders; the hash chains of the accounting journals (the régie's among
-   them: Odoo's account inalterability check, which tourism_regie uses), of the POS orders
-   (l10n_fr_pos_cert) and of the régie journals (tourism_regie); in DST_DB, the PDF
-   attachments read back from the restored filestore; and what step 1 made.
+3. Prints as JSON, for each database: the counts of declarations, invoices,
+   quittances, versements and POS orders; the hash chains of the accounting journals
+   (the régie's among them: Odoo's account inalterability check, which tourism_regie
+   uses), of the POS orders (l10n_fr_pos_cert) and of the régie journals
+   (tourism_regie); in DST_DB, the PDF attachments read back from the restored
+   filestore; and what step 1 made.
 
 scripts/test.sh runs it through tests/test_backup_restore.py.
 """
@@ -84,12 +85,19 @@ def make_pdf(env):
 
 def make_pos_sale(env):
     """One cash sale at the first BIT till, synced as the till sends it."""
-    if "tourism.bit" not in env or "l10n_fr_pos_cert_sequence_id" not in env["res.company"]:
+    if (
+        "tourism.bit" not in env
+        or "l10n_fr_pos_cert_sequence_id" not in env["res.company"]
+    ):
         return None
     env = env(user=env.ref("base.user_admin"))  # a POS manager opens the till
     config = env["pos.config"].search([("company_id", "=", 1)], limit=1)
     product = env["product.product"].search(
-        [("available_in_pos", "=", True), ("list_price", ">", 0), ("type", "=", "consu")],
+        [
+            ("available_in_pos", "=", True),
+            ("list_price", ">", 0),
+            ("type", "=", "consu"),
+        ],
         limit=1,
     )
     cash = config.payment_method_ids.filtered("is_cash_count")[:1]
@@ -129,7 +137,11 @@ def make_pos_sale(env):
                 "sequence_number": 1,
                 "payment_ids": [
                     Command.create(
-                        {"amount": price, "name": fields.Datetime.now(), "payment_method_id": cash.id}
+                        {
+                            "amount": price,
+                            "name": fields.Datetime.now(),
+                            "payment_method_id": cash.id,
+                        }
                     )
                 ],
                 "uuid": order_uuid,
