@@ -133,7 +133,7 @@ odoo_start() {
     fi
     cp -p "$conf" "$conf.running"
     setsid "$PY" "$ODOO_SRC/odoo-bin" -c "$RUN_DIR/odoo$suffix.conf" \
-        >>"$LOG_DIR/odoo$suffix.stderr.log" 2>&1 </dev/null &
+        >>"$LOG_DIR/odoo$suffix.stderr" 2>&1 </dev/null &
 }
 
 # wait_health URL [SECONDS]: until /web/health answers 200.
