@@ -15,6 +15,9 @@ import odoo  # noqa: E402
 from odoo.service import db  # noqa: E402
 
 odoo.tools.config.parse_config(odoo_args)
+# The database manager's code path, even when the configuration closes the manager
+# (list_db = False in production): this script runs on the machine, not over HTTP.
+odoo.tools.config["list_db"] = True
 odoo.netsvc.init_logger()
 db.exp_create_database(db_name, demo == "1", "fr_FR", "admin", "admin", "FR")
 

@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
 # Set up everything the project needs on a Debian 12 machine; idempotent and fast when nothing
 # changed: Debian packages when missing, the Python virtualenv (.venv), the Odoo source, and the
-# project's own PostgreSQL cluster (started). Usage: scripts/setup.sh [--dev] (--dev: linters too).
+# project's own PostgreSQL cluster (started). Usage: scripts/setup.sh [--dev] [--prod]
+# (--dev: linters too; --prod: nginx and logrotate for scripts/serve.sh --prod).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-WITH_DEV=
-[ "${1:-}" = --dev ] && WITH_DEV=1
+WITH_DEV= WITH_PROD=
+for arg in "$@"; do
+    case $arg in
+        --dev) WITH_DEV=1 ;;
+        --prod) WITH_PROD=1 ;;
+        *) die "unknown option $arg" ;;
+    esac
+done
 
 # --- Debian packages --------------------------------------------------------------------------
 DEB_PACKAGES=(libldap2-dev libsasl2-dev libpq-dev chromium fonts-dejavu-core wkhtmltopdf
     poppler-utils "postgresql-$PG_VERSION")
 # The linters need node and npm; any install of them will do.
 [ -n "$WITH_DEV" ] && ! command -v npm >/dev/null && DEB_PACKAGES+=(nodejs npm)
+# The production server: nginx (the light flavour has proxy, gzip, TLS, HTTP/2, limit_req),
+# logrotate, envsubst (renders config/prod/*.tmpl), curl (health checks).
+[ -n "$WITH_PROD" ] && DEB_PACKAGES+=(nginx-light logrotate gettext-base curl)
 missing=()
 for pkg in "${DEB_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

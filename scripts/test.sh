@@ -36,7 +36,9 @@ odoo_bin -d "$DB" -i "$ADDONS" --test-tags "$tags" --stop-after-init \
 rc=${PIPESTATUS[0]}
 set -e
 
-# The project's own tooling tests (plain unittest, no database) count in the closing line too.
+# The project's own tooling tests (plain unittest) count in the closing line too. The backup /
+# restore test (tests/test_backup_restore.py) uses the test database; only on a full run.
+[ "$ADDONS" = "$TOURISM_ADDONS" ] && export TOURISM_TEST_BACKUP=1 TOURISM_TEST_DB=$DB
 unit_out=$("$PY" -m unittest discover -s "$ROOT/tests" 2>&1) && unit_rc=0 || unit_rc=$?
 unit_total=$(sed -nE 's/^Ran ([0-9]+) tests?.*/\1/p' <<<"$unit_out")
 unit_failed=$(grep -oE '(failures|errors)=[0-9]+' <<<"$unit_out" | awk -F= '{n += $2} END {print n + 0}' || true)
