@@ -11,7 +11,7 @@ class TestSpreadsheet(BaseCase):
         """Text a spreadsheet would run as a formula is written as text (OWASP CSV
         injection); everything else is unchanged."""
         cases = [
-            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
             ("+33 5 58 00 00 00", "'+33 5 58 00 00 00"),
             ("-2+3", "'-2+3"),
             ("@SUM(A1)", "'@SUM(A1)"),
