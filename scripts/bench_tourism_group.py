@@ -193,7 +193,11 @@ def main():
             purchases = len(quotes.tourism_purchase_ids)
             began = time.perf_counter()
             statement = env["tourism.group.margin.statement"].create(
-                {"date_from": start, "date_to": start + timedelta(days=27)}
+                {
+                    "basis": "trip",
+                    "date_from": start,
+                    "date_to": start + timedelta(days=27),
+                }
             )
             statement.action_compute()
             env.flush_all()

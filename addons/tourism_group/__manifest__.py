@@ -27,6 +27,7 @@
         "data/tourism_group_theme_data.xml",
         "data/tourism_group_season_data.xml",
         "data/crm_team_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/tourism_group_theme_views.xml",
         "views/tourism_group_season_views.xml",
         "views/tourism_group_package_views.xml",

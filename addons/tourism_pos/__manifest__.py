@@ -19,6 +19,7 @@
         "security/tourism_pos_groups.xml",
         "views/tourism_bit_views.xml",
         "views/pos_config_views.xml",
+        "views/product_template_views.xml",
     ],
     "demo": [
         "demo/tourism_pos_demo.xml",

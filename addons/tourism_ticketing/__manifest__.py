@@ -26,6 +26,7 @@
         "security/tourism_ticketing_security.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/tourism_ticketing_mandate_views.xml",
         "views/tourism_ticketing_settlement_views.xml",
         "wizards/tourism_ticketing_settlement_generate_views.xml",

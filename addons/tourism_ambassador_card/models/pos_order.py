@@ -26,6 +26,18 @@ class PosOrder(models.Model):
         compute="_compute_tourism_ambassador_discount",
         store=True,
     )
+    tourism_card_review = fields.Boolean(
+        string="Card to Review",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The till gave the card's discount, but when the order reached the "
+        "server the card no longer gave any (revoked or ended in between). The "
+        "order is kept as paid; the manager checks it.",
+    )
+    tourism_card_review_reason = fields.Char(
+        string="Why to Review", readonly=True, copy=False
+    )
 
     @api.depends("lines.tourism_ambassador_discount")
     def _compute_tourism_ambassador_discount(self):
@@ -67,7 +79,11 @@ class PosOrder(models.Model):
     def _tourism_check_ambassador_card(self):
         """A paid order with a card: the card must be valid that day and the
         discounts must fit in what is left of its yearly cap. Checked on the
-        server, whatever the till sent."""
+        server, whatever the till sent.
+
+        The order is already paid at the till: a card revoked or ended between
+        the sale and the sync does not refuse it (the till would keep it in its
+        queue and block its other orders); it is kept and flagged for review."""
         for order in self.filtered("tourism_ambassador_card_id"):
             if order.state not in ("paid", "done", "invoiced"):
                 continue
@@ -79,10 +95,12 @@ class PosOrder(models.Model):
             day = fields.Date.context_today(order, order.date_order)
             reason = card._refusal_reason(day)
             if reason:
-                raise ValidationError(reason)
+                order._tourism_flag_card_review(reason)
+                continue
             cap = card.type_id._cap()
             if cap is None:
                 continue
+            card._lock_for_cap()
             used = card._year_discount_used(day.year, exclude_orders=order)
             left = benefits.remaining_cap(cap, used)
             if given > left:
@@ -95,3 +113,22 @@ class PosOrder(models.Model):
                         left=left,
                     )
                 )
+
+    def _tourism_flag_card_review(self, reason):
+        """Keep the paid order, say why it is to be checked, and tell the office's
+        managers (the order's chatter notifies them; the filter « Ambassador Card
+        to Review » lists such orders)."""
+        self.ensure_one()
+        self.sudo().write(
+            {"tourism_card_review": True, "tourism_card_review_reason": reason}
+        )
+        managers = self.env.ref("tourism_base.group_tourism_manager").sudo().users
+        self.sudo().message_post(
+            body=self.env._(
+                "Ambassador card discount given at the till but refused when the "
+                "order reached the server: %(reason)s The order is kept; check it.",
+                reason=reason,
+            ),
+            partner_ids=managers.filtered(lambda u: not u.share).partner_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )

@@ -17,12 +17,25 @@ class PosOrderLine(models.Model):
         "products of the card type's eligible categories, at most its rate.",
     )
 
-    @api.depends("order_id.tourism_ambassador_card_id", "discount", "price_unit", "qty")
+    @api.depends(
+        "order_id.tourism_ambassador_card_id",
+        "discount",
+        "price_unit",
+        "qty",
+        "product_id",
+    )
     def _compute_tourism_ambassador_discount(self):
         categories_by_type = {}
         for line in self:
             card = line.order_id.tourism_ambassador_card_id.sudo()
-            if not card or not line.discount:
+            # A product sold in the name and on behalf of a third party (a resold
+            # ticket) keeps the third party's price: the card never discounts it,
+            # whatever the card type's categories.
+            if (
+                not card
+                or not line.discount
+                or line.product_id.tourism_third_party_sale
+            ):
                 line.tourism_ambassador_discount = 0.0
                 continue
             card_type = card.type_id

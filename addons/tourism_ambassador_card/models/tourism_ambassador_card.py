@@ -178,6 +178,23 @@ class TourismAmbassadorCard(models.Model):
             )
         return False
 
+    def _lock_for_cap(self):
+        """Serialize the tills that check this card's yearly cap.
+
+        Odoo runs requests in REPEATABLE READ: a mere row lock would let a second
+        till, once the first committed, still count from its older snapshot and
+        pass the cap too. Writing the card's row makes that second transaction
+        fail to serialize instead; Odoo retries the request, whose new snapshot
+        then sees the first till's order."""
+        self.ensure_one()
+        # A failure to serialize is expected here and retried by Odoo: not logged
+        # as a bad query.
+        self.env.cr.execute(
+            "UPDATE tourism_ambassador_card SET write_date = write_date WHERE id = %s",
+            [self.id],
+            log_exceptions=False,
+        )
+
     def _year_discount_used(self, year, exclude_orders=None):
         """Discount already given by the card in a calendar year (Decimal)."""
         self.ensure_one()

@@ -1,6 +1,7 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import ValidationError
+from odoo.modules import module as manifest
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
@@ -40,6 +41,41 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
         self.assertEqual(self.staff_card.pos_order_count, 1)
         self.assertAlmostEqual(self.staff_card.year_discount_total, 4.39, places=2)
 
+    def test_third_party_product_never_discounted(self):
+        """Issue 14 item 17: a product sold in the name and on behalf of a third
+        party (a resold ticket) keeps the third party's price: no card discount,
+        whatever the card type's categories. Here a ticket created without a
+        category falls in « All », which the card type takes in."""
+        all_products = self.env.ref("product.product_category_all")
+        self.partner_type.product_category_ids |= all_products
+        ticket = self.env["product.product"].create(
+            {
+                "name": "Billet revendu sans catégorie",
+                "type": "service",
+                "list_price": 12.0,
+                "available_in_pos": True,
+                "tourism_third_party_sale": True,
+            }
+        )
+        self.assertEqual(ticket.categ_id, all_products)
+        self.assertFalse(ticket.taxes_id, "none of the office's VAT")
+        order = self._sync(
+            self._ui_order(
+                self.session,
+                [(ticket, 1, 10.0), (self.mug, 1, 10.0)],
+                card=self.staff_card,
+            )
+        )
+        by_product = {
+            line.product_id: line.tourism_ambassador_discount for line in order.lines
+        }
+        self.assertEqual(by_product[ticket], 0.0)
+        self.assertEqual(by_product[self.mug], 0.8)
+        # The card addon learns the fact from tourism_pos, not from ticketing.
+        depends = manifest.get_manifest("tourism_ambassador_card")["depends"]
+        self.assertIn("tourism_pos", depends)
+        self.assertNotIn("tourism_ticketing", depends)
+
     def test_manual_discount_on_a_ticket_is_not_the_cards(self):
         order = self._sync(
             self._ui_order(
@@ -52,26 +88,35 @@ class TestAmbassadorPosOrder(AmbassadorCardCommon, TransactionCase):
         self.assertEqual(order.lines.mapped("tourism_ambassador_discount"), [0.0, 0.8])
 
     def test_expired_card_refused_by_the_server(self):
+        """A card already ended gives no discount: an order sent with it anyway is
+        kept (it is paid) and flagged for review, never silently accepted."""
         vals = self._ui_order(
             self.session, [(self.tursan, 1, 5.0)], card=self.expired_card
         )
-        with (
-            self.assertRaisesRegex(ValidationError, "expired"),
-            self.env.cr.savepoint(),
-        ):
-            self._sync(vals)
-        self.assertFalse(self.expired_card.pos_order_ids)
+        order = self._sync(vals)
+        self.assertTrue(order.tourism_card_review)
+        self.assertIn("expired", order.tourism_card_review_reason)
 
-    def test_revoked_card_refused_by_the_server(self):
-        vals = self._ui_order(
+    def test_revoked_between_sale_and_sync_kept_for_review(self):
+        """Issue 13 §5: a card revoked between the sale and the sync no longer
+        blocks the till's other orders: the till sends its queue in one call, the
+        card's order is kept and flagged for review, the next order goes through."""
+        card_order = self._ui_order(
             self.session, [(self.tursan, 1, 10.0)], card=self.staff_card
         )
+        plain_order = self._ui_order(self.session, [(self.mug, 1, 0.0)])
         self.staff_card.write({"state": "revoked", "revoke_reason": "Départ"})
-        with (
-            self.assertRaisesRegex(ValidationError, "revoked"),
-            self.env.cr.savepoint(),
-        ):
-            self._sync(vals)
+        result = self.env["pos.order"].sync_from_ui([card_order, plain_order])
+        orders = self.env["pos.order"].browse(
+            [vals["id"] for vals in result["pos.order"]]
+        )
+        self.assertEqual(len(orders), 2)
+        self.assertEqual(set(orders.mapped("state")), {"paid"})
+        flagged = orders.filtered("tourism_card_review")
+        self.assertEqual(flagged.tourism_ambassador_card_id, self.staff_card)
+        self.assertIn("revoked", flagged.tourism_card_review_reason)
+        self.assertIn("revoked", flagged.message_ids[:1].body)
+        self.assertFalse((orders - flagged).tourism_card_review)
 
     def test_yearly_cap_enforced_by_the_server(self):
         # Resident: 5 %, capped at 50.00 a year.

@@ -10,7 +10,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from ..tools.pricing import PricingError, margin_vat
+from ..tools.pricing import PricingError, margin_vat, split_package
 
 
 class SaleOrder(models.Model):
@@ -54,17 +54,27 @@ class SaleOrder(models.Model):
     tourism_component_ids = fields.One2many(
         "tourism.group.order.component", "order_id", "Programme", copy=True
     )
+    # Costs and margins are the office's business: never readable by the client's
+    # portal user (nor through JSON-RPC), only by internal users.
     tourism_cost_total = fields.Monetary(
-        "Supplier costs", compute="_compute_tourism_margin", store=True
+        "Supplier costs",
+        compute="_compute_tourism_margin",
+        store=True,
+        groups="base.group_user",
     )
     tourism_margin = fields.Monetary(
-        "Margin", compute="_compute_tourism_margin", store=True
+        "Margin",
+        compute="_compute_tourism_margin",
+        store=True,
+        groups="base.group_user",
     )
     tourism_margin_vat = fields.Monetary(
         "VAT on the margin",
         compute="_compute_tourism_margin",
         store=True,
-        help="Margin-scheme sales less supplier costs, VAT at 20 % included.",
+        groups="base.group_user",
+        help="VAT at 20 % included in the margin of the bought-in services, and in "
+        "the share of the price of the office's own services.",
     )
     tourism_out_of_season = fields.Boolean(compute="_compute_tourism_out_of_season")
     tourism_purchase_ids = fields.One2many(
@@ -96,6 +106,8 @@ class SaleOrder(models.Model):
         "amount_total",
         "order_line.price_total",
         "tourism_component_ids.cost_total",
+        "tourism_component_ids.supplier_id",
+        "tourism_component_ids.outside_eu",
     )
     def _compute_tourism_margin(self):
         for order in self:
@@ -104,11 +116,32 @@ class SaleOrder(models.Model):
             sales = sum(margin_lines.mapped("price_total"))
             order.tourism_cost_total = cost
             order.tourism_margin = order.amount_total - cost
-            digits = order.currency_id.decimal_places or 2
-            vat = margin_vat(
-                Decimal(f"{sales:.{digits}f}"), Decimal(f"{cost:.{digits}f}")
-            ).vat
+            # Only the bought-in part is under the margin scheme (the in-house
+            # services are taxed on their share of the price, not deducted).
+            split = order._tourism_split(sales)
+            vat = margin_vat(split.sales_eu, split.costs_eu).vat + split.in_house_vat
             order.tourism_margin_vat = float(vat) if margin_lines else 0.0
+
+    def _tourism_split(self, price, third_party_costs=None):
+        """tools.pricing.split_package of this sale: the components' estimates,
+        or ``third_party_costs`` ((amount, outside_eu) pairs, e.g. from the
+        suppliers' bills) for the bought-in services."""
+        self.ensure_one()
+        digits = self.currency_id.decimal_places or 2
+        rows = []
+        for component in self.tourism_component_ids:
+            in_house = component._is_in_house()
+            if in_house or third_party_costs is None:
+                rows.append(
+                    (
+                        Decimal(f"{component.cost_total:.{digits}f}"),
+                        in_house,
+                        component.outside_eu,
+                    )
+                )
+        for amount, outside_eu in third_party_costs or ():
+            rows.append((Decimal(f"{amount:.{digits}f}"), False, outside_eu))
+        return split_package(Decimal(f"{price:.{digits}f}"), rows)
 
     @api.depends("tourism_trip_date", "tourism_package_id.season_ids")
     def _compute_tourism_out_of_season(self):
@@ -182,6 +215,7 @@ class SaleOrder(models.Model):
                 "start_time",
                 "duration",
                 "guide_id",
+                "outside_eu",
             ]
             components = [
                 fields.Command.create(
@@ -293,9 +327,17 @@ class SaleOrder(models.Model):
 
     # -- confirmation ------------------------------------------------------------
 
-    def action_confirm(self):
-        groups = self.filtered("tourism_package_id")
-        for order in groups:
+    def _tourism_third_party_components(self):
+        """Components supplied by someone else than the office itself."""
+        own = self.company_id.partner_id
+        return self.tourism_component_ids.filtered(
+            lambda c: c.supplier_id and c.supplier_id != own
+        )
+
+    def _tourism_check_confirmable(self):
+        """What a group sale needs before it is confirmed, checked before the
+        client signs too (a signed quote is then always a confirmed sale)."""
+        for order in self.filtered("tourism_package_id"):
             if not order.tourism_trip_date:
                 raise UserError(
                     _(
@@ -307,6 +349,29 @@ class SaleOrder(models.Model):
                 raise UserError(
                     _("%(order)s: price the group before confirming.", order=order.name)
                 )
+            # Code du tourisme L211-18: selling a package of services supplied by
+            # others needs the Atout France immatriculation, with a financial
+            # guarantee and a professional liability insurance; the documents
+            # carry all three (printed on quotes, contracts and the catalogue).
+            company = order.company_id
+            if order._tourism_third_party_components() and not (
+                company.tourism_atout_france_number
+                and company.tourism_financial_guarantor
+                and company.tourism_insurer
+            ):
+                raise UserError(
+                    _(
+                        "%(order)s includes services of other suppliers: set the "
+                        "company's Atout France registration number, financial "
+                        "guarantor and insurer (Settings) before confirming "
+                        "(code du tourisme L211-18).",
+                        order=order.name,
+                    )
+                )
+
+    def action_confirm(self):
+        groups = self.filtered("tourism_package_id")
+        groups._tourism_check_confirmable()
         res = super().action_confirm()
         groups._tourism_move_leads("tourism_group.crm_stage_group_won")
         groups._tourism_book_suppliers()

@@ -42,7 +42,15 @@ class TourismGroupComponentMixin(models.AbstractModel):
     unit_cost = fields.Monetary(
         "Cost excl. VAT",
         currency_field="currency_id",
-        help="Per person or per group, before the supplier's VAT.",
+        help="Per person or per group, before the supplier's VAT. For a service the "
+        "office supplies itself (no supplier): its market value, VAT included, "
+        "what the office charges for it alone; its share of the price is taxed "
+        "under the ordinary rules, outside the margin scheme.",
+    )
+    outside_eu = fields.Boolean(
+        "Supplied outside the EU",
+        help="The supplier performs this service outside the European Union: the "
+        "margin on it is exempt (CGI art. 262 bis).",
     )
     purchase_tax_id = fields.Many2one(
         "account.tax",
@@ -58,6 +66,12 @@ class TourismGroupComponentMixin(models.AbstractModel):
         "Office guide",
         help="Office guide leading this part; gets a calendar entry on confirmation.",
     )
+
+    def _is_in_house(self):
+        """Supplied by the office itself (its own guide): no third party invoices
+        it, so it is outside the margin scheme (CGI art. 266-1-e)."""
+        self.ensure_one()
+        return not self.supplier_id or self.supplier_id == self.company_id.partner_id
 
     def _cost_included(self, quantity=1):
         """Cost VAT included, as the booking request computes it (no deduction)."""

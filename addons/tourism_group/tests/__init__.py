@@ -4,3 +4,4 @@ from . import test_pricing
 from . import test_package
 from . import test_quote
 from . import test_access
+from . import test_margin_vat

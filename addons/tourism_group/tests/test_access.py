@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 
 from .common import TourismGroupCommon
 
@@ -72,6 +73,53 @@ class TestAccess(HttpCase, TourismGroupCommon):
             self.other.with_user(self.client_user).check_access("read")
         with self.assertRaises(AccessError):
             self.env["tourism.group.package"].with_user(self.client_user).search([])
+
+    def test_portal_cannot_read_costs_and_margins(self):
+        """Issue 13 §4: the cost and margin fields of a group quote are invisible
+        to the client's portal user, through JSON-RPC as through the ORM."""
+        secret = ["tourism_cost_total", "tourism_margin", "tourism_margin_vat"]
+        as_client = self.own.with_user(self.client_user)
+        as_client.read(["name", "amount_total"])
+        with self.assertRaises(AccessError):
+            as_client.read(secret)
+        self.authenticate("club_portal", "club_portal")
+        for method, args in (
+            ("search_read", [[("id", "=", self.own.id)], secret]),
+            ("read", [[self.own.id], ["tourism_margin"]]),
+            ("web_search_read", [[("id", "=", self.own.id)], {"tourism_margin": {}}]),
+        ):
+            with self.subTest(method=method), self.assertRaises(JsonRpcException):
+                self.make_jsonrpc_request(
+                    f"/web/dataset/call_kw/sale.order/{method}",
+                    {
+                        "model": "sale.order",
+                        "method": method,
+                        "args": args,
+                        "kwargs": {},
+                    },
+                )
+
+    def test_signature_refused_when_confirmation_fails(self):
+        """Issue 13 §5: a group quote whose confirmation fails is not left signed
+        and unconfirmed. Here the package includes other suppliers' services and
+        the company has no insurer (code du tourisme L211-18): the client's
+        signature is refused with the reason, the quote stays as it was."""
+        self.company.tourism_insurer = False
+        self.authenticate("club_portal", "club_portal")
+        result = self.make_jsonrpc_request(
+            f"/my/orders/{self.own.id}/accept",
+            {
+                "access_token": self.own._portal_ensure_token(),
+                "name": "Jeanne Lacaze",
+                "signature": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42"
+                "mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+            },
+        )
+        self.assertIn("L211-18", result["error"])
+        self.own.invalidate_recordset()
+        self.assertEqual(self.own.state, "sent")
+        self.assertFalse(self.own.signed_by)
+        self.assertFalse(self.own.signature)
 
     def test_supplier_sees_only_its_bookings(self):
         self.own.action_confirm()

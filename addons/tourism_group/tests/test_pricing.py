@@ -15,6 +15,7 @@ from ..tools.pricing import (
     period_margin_vat,
     price_group,
     round_money,
+    split_package,
 )
 
 BRACKETS = [(25, 39, "46.00"), (15, 24, "52.00"), (40, 0, "42.00")]
@@ -191,14 +192,70 @@ class TestPricing(BaseCase):
         self.assertRaisesCode("negative", margin_vat, "1", "0", "-5")
 
     def test_period_margin_vat(self):
-        """Operations of a period offset each other; a lost period is not carried."""
+        """Operations of a period offset each other; a period whose expenses exceed
+        its receipts gives no VAT and its excess is carried forward onto the next
+        periods (CGI art. 266-1-e; BOI-TVA-SECT-60: margin worked out globally per
+        period, receipts less expenses)."""
         june = [("1680.00", "1173.50"), ("900", "1000")]
         july = [("500", "800")]
         august = [("1200", "1000")]
+        september = [("600", "100")]
         self.assertEqual(period_margin_vat(june).margin, D("406.50"))
         self.assertEqual(period_margin_vat(june).vat, D("67.75"))
-        self.assertEqual(period_margin_vat(july).vat, D("0.00"))
-        self.assertEqual(period_margin_vat(july).margin, D("-300.00"))
-        # July's loss does not reduce August.
-        self.assertEqual(period_margin_vat(august).vat, D("33.33"))
+        self.assertEqual(period_margin_vat(june).loss_carried_out, D("0.00"))
+        result = period_margin_vat(july)
+        self.assertEqual((result.margin, result.vat), (D("-300.00"), D("0.00")))
+        self.assertEqual(result.loss_carried_out, D("300.00"))
+        # July's excess eats August's margin (200) and 100 of September's.
+        result = period_margin_vat(august, loss_carried_in=result.loss_carried_out)
+        self.assertEqual((result.taxable_margin, result.vat), (D("0.00"), D("0.00")))
+        self.assertEqual(result.loss_carried_out, D("100.00"))
+        result = period_margin_vat(september, loss_carried_in=result.loss_carried_out)
+        self.assertEqual(result.taxable_margin, D("400.00"))
+        self.assertEqual(result.vat, D("66.67"))
+        self.assertEqual(result.loss_carried_out, D("0.00"))
+        self.assertRaisesCode(
+            "negative", period_margin_vat, august, loss_carried_in="-1"
+        )
         self.assertEqual(period_margin_vat([]).vat, D("0.00"))
+
+    def test_split_package(self):
+        """Only services invoiced by third parties are under the margin scheme
+        (CGI art. 266-1-e; Directive 2006/112/EC art. 306-307); the office's own
+        services are taxed under the ordinary rules on their share of the price,
+        valued at market value (CJEU C-308/96 Madgett and Baldwin); the margin on
+        services supplied outside the EU is exempt (CGI art. 262 bis).
+
+        Issue 14 item 13: 30 paying x 40 = 1,200; a third-party lunch at 640 TTC;
+        an in-house guide valued at 150. Before, the guide was deducted as a cost:
+        margin 410, VAT 68.33 and nothing on the guide. Now: 150 taxed at 20 %
+        (25.00) and the margin-scheme part 1,050 - 640 = 410 (68.33): 93.33."""
+        split = split_package("1200", [("640", False, False), ("150", True, False)])
+        self.assertEqual(split.in_house_price, D("150.00"))
+        self.assertEqual(split.in_house_vat, D("25.00"))
+        self.assertEqual(split.margin_price, D("1050.00"))
+        self.assertEqual((split.costs, split.margin), (D("640.00"), D("410.00")))
+        self.assertEqual(margin_vat(split.sales_eu, split.costs_eu).vat, D("68.33"))
+        cases = [
+            # price, components, in-house price, margin EU, margin outside EU
+            ("1200", [("640", False, False)], "0.00", "560.00", "0.00"),
+            # in-house value above the price: capped, nothing left for the margin
+            ("100", [("150", True, False)], "100.00", "0.00", "0.00"),
+            # a night in Andorra (outside the EU) and a lunch in France
+            (
+                "1000",
+                [("300", False, True), ("500", False, False)],
+                "0.00",
+                "125.00",  # 625.00 - 500
+                "75.00",  # 375.00 - 300, exempt
+            ),
+            ("0", [], "0.00", "0.00", "0.00"),
+        ]
+        for price, components, own, margin_eu, margin_out in cases:
+            with self.subTest(price=price, components=components):
+                split = split_package(price, components)
+                self.assertEqual(str(split.in_house_price), own)
+                self.assertEqual(str(split.margin_eu), margin_eu)
+                self.assertEqual(str(split.margin_outside_eu), margin_out)
+                self.assertEqual(split.in_house_price + split.margin_price, split.price)
+        self.assertRaisesCode("negative", split_package, "10", [("-1", False, False)])

@@ -241,7 +241,11 @@ class TestQuote(TourismGroupCommon):
         self.assertEqual(quote.invoice_status, "invoiced")
 
         statement = self.env["tourism.group.margin.statement"].create(
-            {"date_from": date(2027, 3, 1), "date_to": date(2027, 3, 31)}
+            {
+                "basis": "trip",
+                "date_from": date(2027, 3, 1),
+                "date_to": date(2027, 3, 31),
+            }
         )
         statement.action_compute()
         self.assertEqual(statement.line_ids.cost_source, "estimate")
@@ -322,6 +326,12 @@ class TestQuote(TourismGroupCommon):
         self.assertEqual((march.sales, march.costs), (1383.2, 1534.0))
         self.assertAlmostEqual(march.margin, -150.8, places=2)
         self.assertEqual(march.vat, 0.0)
+        # The bills came after the deposit was taxed: the excess is carried
+        # forward onto the next periods (BOI-TVA-SECT-60), once March is closed.
+        self.assertEqual(march.loss_carried_out, 150.8)
+        (february | march).action_close()
+        self.assertEqual(february.move_id.state, "posted")
+        self.assertFalse(march.move_id, "no VAT due in March")
         # Nothing received nor billed in April: no line.
         april = statement.create(
             {
@@ -332,6 +342,7 @@ class TestQuote(TourismGroupCommon):
         )
         april.action_compute()
         self.assertFalse(april.line_ids)
+        self.assertEqual(april.loss_carried_in, 150.8)
 
     def test_margin_statement_defaults_to_last_month(self):
         statement = self.env["tourism.group.margin.statement"].create({})
@@ -339,8 +350,8 @@ class TestQuote(TourismGroupCommon):
         self.assertEqual(statement.date_from, statement.date_to.replace(day=1))
         self.assertEqual(statement.date_to + timedelta(days=1), today.replace(day=1))
 
-    def test_margin_statement_loss_not_carried(self):
-        """A trip sold below cost offsets the other trips; a lost month is lost."""
+    def test_margin_statement_loss_offsets_other_trips(self):
+        """A trip sold below cost offsets the other trips of the period."""
         good = self._quote(38)
         good.action_confirm()
         bad = self._quote(20, tourism_trip_date=date(2027, 4, 2))
@@ -348,13 +359,21 @@ class TestQuote(TourismGroupCommon):
         bad.action_confirm()
         statement = self.env["tourism.group.margin.statement"]
         april = statement.create(
-            {"date_from": date(2027, 4, 1), "date_to": date(2027, 4, 30)}
+            {
+                "basis": "trip",
+                "date_from": date(2027, 4, 1),
+                "date_to": date(2027, 4, 30),
+            }
         )
         april.action_compute()
         self.assertEqual(april.margin, -243.7)
         self.assertEqual((april.taxable_margin, april.vat), (0.0, 0.0))
         spring = statement.create(
-            {"date_from": date(2027, 3, 1), "date_to": date(2027, 4, 30)}
+            {
+                "basis": "trip",
+                "date_from": date(2027, 3, 1),
+                "date_to": date(2027, 4, 30),
+            }
         )
         spring.action_compute()
         self.assertAlmostEqual(spring.margin, 198.3, places=2)

@@ -219,28 +219,41 @@ def price_group(
 class MarginVat:
     """Margin VAT of an operation or a period: vat + net_margin == taxable_margin."""
 
-    sales: Decimal  # price paid by the clients, VAT included
+    sales: Decimal  # price paid by the clients, VAT included (margin-scheme part)
     costs: Decimal  # bought-in services, VAT included (no deduction)
     margin: Decimal  # sales - costs, may be negative
-    taxable_margin: Decimal  # the margin when positive, else 0 (never carried over)
+    taxable_margin: Decimal  # margin less the loss carried in, when positive, else 0
     vat: Decimal  # VAT included in the taxable margin
     net_margin: Decimal  # taxable margin without VAT
+    loss_carried_in: Decimal = Decimal("0.00")  # from the earlier periods
+    loss_carried_out: Decimal = Decimal("0.00")  # to the next periods
 
 
-def margin_vat(sales, costs, rate=STANDARD_RATE):
+def margin_vat(sales, costs, rate=STANDARD_RATE, loss_carried_in=0):
     """VAT on the margin, included in it: vat = margin * rate / (100 + rate).
 
-    A negative margin gives no VAT and is not carried over to another period
-    (reference.md §E): the caller computes each period on its own.
+    CGI art. 266-1-e: the base is the price paid by the client less the sums
+    invoiced by the third parties who supply the services. The margin is worked
+    out globally for each period (encaissements less dépenses, BOI-TVA-SECT-60);
+    a period whose expenses exceed its receipts gives no VAT and its excess is
+    carried forward onto the following periods' base (``loss_carried_in`` here,
+    ``loss_carried_out`` for the next one): over time the VAT is that of the
+    real margin, as when a deposit taxed on receipt is followed by the bills.
     """
     sales = to_decimal(sales, "sales").quantize(CENT, ROUND_HALF_UP)
     costs = to_decimal(costs, "costs").quantize(CENT, ROUND_HALF_UP)
+    carried_in = to_decimal(loss_carried_in, "loss_carried_in").quantize(
+        CENT, ROUND_HALF_UP
+    )
     rate = to_decimal(rate, "rate")
     if rate < 0:
         raise PricingError("negative", field="rate")
+    if carried_in < 0:
+        raise PricingError("negative", field="loss_carried_in")
     margin = sales - costs
-    taxable = max(margin, Decimal("0.00"))
-    vat = (taxable * rate / (100 + rate)).quantize(CENT, ROUND_HALF_UP)
+    base = margin - carried_in
+    taxable = max(base, Decimal("0.00"))
+    vat = included_vat(taxable, rate)
     return MarginVat(
         sales=sales,
         costs=costs,
@@ -248,14 +261,106 @@ def margin_vat(sales, costs, rate=STANDARD_RATE):
         taxable_margin=taxable,
         vat=vat,
         net_margin=taxable - vat,
+        loss_carried_in=carried_in,
+        loss_carried_out=max(-base, Decimal("0.00")),
     )
 
 
-def period_margin_vat(operations, rate=STANDARD_RATE):
+def included_vat(amount, rate=STANDARD_RATE):
+    """VAT included in an amount VAT included, to the cent (half up)."""
+    amount = to_decimal(amount)
+    rate = to_decimal(rate, "rate")
+    return (amount * rate / (100 + rate)).quantize(CENT, ROUND_HALF_UP)
+
+
+def period_margin_vat(operations, rate=STANDARD_RATE, loss_carried_in=0):
     """Global margin of one period from (sales, costs) pairs of its operations.
 
-    Operations of the period offset each other; the period's negative total is lost.
-    """
+    Operations of the period offset each other; a negative total is carried
+    forward to the next period (see :func:`margin_vat`)."""
     sales = sum((to_decimal(s, "sales") for s, _c in operations), Decimal(0))
     costs = sum((to_decimal(c, "costs") for _s, c in operations), Decimal(0))
-    return margin_vat(sales, costs, rate)
+    return margin_vat(sales, costs, rate, loss_carried_in)
+
+
+@dataclass(frozen=True)
+class PackageSplit:
+    """A package's price split by the VAT rule each part follows.
+
+    - ``in_house_price``: the share of the price for what the office supplies
+      itself (its own guide): outside the margin scheme, taxed under the
+      ordinary rules (``in_house_vat`` included in it);
+    - ``margin_price``: the rest, under the margin scheme (CGI art. 266-1-e);
+    - of which ``price_outside_eu`` for the services bought in and supplied
+      outside the European Union: that margin is exempt (CGI art. 262 bis;
+      Directive 2006/112/EC art. 309); ``margin_eu`` is the margin taxed in
+      France.
+    """
+
+    price: Decimal
+    in_house_price: Decimal
+    in_house_vat: Decimal
+    margin_price: Decimal
+    costs: Decimal  # bought in, VAT included, wherever supplied
+    costs_outside_eu: Decimal
+    price_outside_eu: Decimal
+    margin: Decimal  # margin_price - costs
+    margin_outside_eu: Decimal  # exempt
+    margin_eu: Decimal  # taxable under the margin scheme
+
+    @property
+    def sales_eu(self):
+        return self.margin_price - self.price_outside_eu
+
+    @property
+    def costs_eu(self):
+        return self.costs - self.costs_outside_eu
+
+
+def split_package(price, components, in_house_rate=STANDARD_RATE):
+    """Split the price paid by the client (VAT included) of a package.
+
+    ``components``: (amount, in_house, outside_eu) triples, amounts VAT included.
+    For a bought-in service, its cost as invoiced by the third party; for an
+    in-house one, its market value (what the office charges for it alone).
+
+    Directive 2006/112/EC art. 306-307 and CJEU C-308/96 and C-94/97 (Madgett and
+    Baldwin): only the services bought in from third parties are under the margin
+    scheme; the part of the price for in-house services is taxed under the
+    ordinary rules, and that part is worked out from their market value (capped
+    at the price). The margin-scheme part is then split between the EU and the
+    rest of the world pro rata to the costs supplied in each (CGI art. 262 bis).
+    """
+    price = to_decimal(price, "price").quantize(CENT, ROUND_HALF_UP)
+    in_house = costs = costs_outside = Decimal("0.00")
+    for amount, own, outside_eu in components:
+        amount = to_decimal(amount, "amount").quantize(CENT, ROUND_HALF_UP)
+        if amount < 0:
+            raise PricingError("negative", field="amount")
+        if own:
+            in_house += amount
+        else:
+            costs += amount
+            if outside_eu:
+                costs_outside += amount
+    in_house_price = min(in_house, max(price, Decimal("0.00")))
+    margin_price = price - in_house_price
+    price_outside = (
+        (margin_price * costs_outside / costs).quantize(CENT, ROUND_HALF_UP)
+        if costs
+        else Decimal("0.00")
+    )
+    margin = margin_price - costs
+    margin_outside = price_outside - costs_outside
+    return PackageSplit(
+        price=price,
+        in_house_price=in_house_price,
+        in_house_vat=included_vat(in_house_price, in_house_rate),
+        margin_price=margin_price,
+        costs=costs,
+        costs_outside_eu=costs_outside,
+        price_outside_eu=price_outside,
+        margin=margin,
+        margin_outside_eu=margin_outside,
+        margin_eu=margin - margin_outside,
+    )

@@ -38,6 +38,7 @@ class AccountMoveLine(models.Model):
             line.tourism_commission = mandate._line_commission(
                 line.product_id,
                 event_ticket,
-                line.price_unit * (1 - (line.discount or 0.0) / 100.0),
+                line.price_unit,
                 sign * line.quantity,
+                line.discount,
             )

@@ -21,8 +21,9 @@ class PosOrderLine(models.Model):
                 mandate._line_commission(
                     line.product_id,
                     line.event_ticket_id,
-                    line.price_unit * (1 - (line.discount or 0.0) / 100.0),
+                    line.price_unit,
                     line.qty,
+                    line.discount,
                 )
                 if mandate
                 else 0.0

@@ -23,15 +23,31 @@ class ProductTemplate(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("tourism_mandate_id"):
+                vals.update(self._tourism_mandate_values(vals))
         templates = super().create(vals_list)
         templates.filtered("tourism_mandate_id")._tourism_apply_mandate()
         return templates
 
     def write(self, vals):
+        if vals.get("tourism_mandate_id"):
+            vals = dict(vals, **self._tourism_mandate_values(vals))
         res = super().write(vals)
         if "tourism_mandate_id" in vals:
             self.filtered("tourism_mandate_id")._tourism_apply_mandate()
         return res
+
+    @api.model
+    def _tourism_mandate_values(self, vals):
+        """A ticket under a mandate is sold in the organiser's name and on its
+        behalf (tourism_pos's shared fact, which the other capabilities honour),
+        without the office's VAT: a tax set with it is refused by tourism_pos's
+        constraint, the company's default one is not kept."""
+        values = {"tourism_third_party_sale": True}
+        if "taxes_id" not in vals:
+            values["taxes_id"] = [Command.clear()]
+        return values
 
     def _tourism_apply_mandate(self):
         """Standard accounting does the rest: POS closing and invoices credit the

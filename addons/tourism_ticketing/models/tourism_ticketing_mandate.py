@@ -289,12 +289,18 @@ class TourismTicketingMandate(models.Model):
             str(self.commission_percent)
         )
 
-    def _line_commission(self, product, event_ticket, price_unit, quantity):
+    def _line_commission(self, product, event_ticket, price_unit, quantity, discount=0):
+        """Commission of a sale line, worked out exactly from the unit price and
+        the discount as stored (never from a float product of the two)."""
         self.ensure_one()
         fixed, percent = self._commission_terms(product, event_ticket)
         return float(
             commission_tools.line_commission(
-                Decimal(str(price_unit)), Decimal(str(quantity)), fixed, percent
+                Decimal(str(price_unit)),
+                Decimal(str(quantity)),
+                fixed,
+                percent,
+                Decimal(str(discount or 0)),
             )
         )
 

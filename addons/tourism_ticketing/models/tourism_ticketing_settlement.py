@@ -19,8 +19,39 @@ class TourismTicketingSettlement(models.Model):
 
     _name = "tourism.ticketing.settlement"
     _description = "Ticket Settlement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "tourism.money.document.mixin",
+    ]
     _order = "date_to desc, id desc"
+
+    # Validated means final (tourism_base's money documents): the state moves only
+    # through action_validate; what makes the amounts, the entries and the number
+    # is frozen; only a draft can be deleted.
+    _money_draft_states = ("draft",)
+    _money_locked_fields = (
+        "name",
+        "mandate_id",
+        "date_from",
+        "date_to",
+        "pos_line_ids",
+        "move_line_ids",
+        "line_ids",
+        "tickets_sold",
+        "tickets_refunded",
+        "gross_sold",
+        "gross_refunded",
+        "gross",
+        "commission_excluded",
+        "commission_tax",
+        "commission_included",
+        "net_due",
+        "invoice_id",
+        "bill_id",
+        "netting_move_id",
+    )
 
     name = fields.Char(
         readonly=True, copy=False, default=lambda self: self.env._("New")
@@ -97,19 +128,6 @@ class TourismTicketingSettlement(models.Model):
                 raise ValidationError(
                     self.env._("The period cannot end before it starts.")
                 )
-
-    def write(self, vals):
-        if self.filtered(lambda s: s.state == "done") and set(vals) - {
-            "message_main_attachment_id",
-            "access_token",
-        }:
-            raise UserError(self.env._("A validated settlement cannot be changed."))
-        return super().write(vals)
-
-    def unlink(self):
-        if self.filtered(lambda s: s.state == "done"):
-            raise UserError(self.env._("A validated settlement cannot be deleted."))
-        return super().unlink()
 
     # -- taking the sales --------------------------------------------------------
 
@@ -262,9 +280,7 @@ class TourismTicketingSettlement(models.Model):
             settlement._create_entries()
             settlement._reconcile_third_party_account()
             name = self.env["ir.sequence"].next_by_code("tourism.ticketing.settlement")
-            super(TourismTicketingSettlement, settlement).write(
-                {"state": "done", "name": name}
-            )
+            settlement._money_set_state("done", {"name": name})
         return True
 
     def _create_entries(self):
@@ -368,7 +384,7 @@ class TourismTicketingSettlement(models.Model):
                 )
             )
         move.action_post()
-        super().write({"netting_move_id": move.id})
+        self._money_write({"netting_move_id": move.id})
         return move
 
     def _create_invoices(self):
@@ -446,7 +462,7 @@ class TourismTicketingSettlement(models.Model):
                 )
             values["invoice_id"] = invoice.id
             values["netting_move_id"] = self._net_off(bill, invoice).id
-        super().write(values)
+        self._money_write(values)
         return bill
 
     def _net_off(self, bill, invoice):
@@ -520,7 +536,7 @@ class TourismTicketingSettlement(models.Model):
             )
             user = (
                 settlement.mandate_id.user_id
-                or self.env.ref("tourism_base.group_tourism_manager").user_ids.filtered(
+                or self.env.ref("tourism_base.group_tourism_manager").users.filtered(
                     lambda u: not u.share
                 )[:1]
             )

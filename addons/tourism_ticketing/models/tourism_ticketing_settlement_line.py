@@ -6,7 +6,10 @@ from odoo import api, fields, models
 class TourismTicketingSettlementLine(models.Model):
     _name = "tourism.ticketing.settlement.line"
     _description = "Ticket Settlement Line"
+    _inherit = "tourism.money.document.mixin"
     _order = "settlement_id, event_id, id"
+    # A line is frozen with its settlement.
+    _money_parent_field = "settlement_id"
 
     settlement_id = fields.Many2one(
         "tourism.ticketing.settlement", required=True, ondelete="cascade", index=True

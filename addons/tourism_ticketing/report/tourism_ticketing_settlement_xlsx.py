@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import models
 
+from odoo.addons.tourism_base.tools.spreadsheet import XLSX_WORKBOOK_OPTIONS
+
 COLUMNS = (
     "date",
     "organiser_id",
@@ -23,6 +25,11 @@ class TourismTicketingSalesXlsx(models.AbstractModel):
     _name = "report.tourism_ticketing.report_ticketing_sales_xlsx"
     _inherit = "report.report_xlsx.abstract"
     _description = "Ticket Sales (XLSX)"
+
+    def get_workbook_options(self):
+        # An organiser's or an event's name starting with = + - @ stays text:
+        # never a formula run on the office's computer.
+        return dict(super().get_workbook_options(), **XLSX_WORKBOOK_OPTIONS)
 
     def generate_xlsx_report(self, workbook, data, sales):
         fields_ = sales._fields

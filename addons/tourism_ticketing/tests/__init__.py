@@ -6,3 +6,4 @@ from . import test_periods_tools
 from . import test_scheduled_settlements
 from . import test_closing_queries
 from . import test_pos_tour
+from . import test_integrity

@@ -41,6 +41,44 @@ class TestCommissionTools(BaseCase):
                     tools.line_commission(price, qty, fixed, percent), D(expected)
                 )
 
+    def test_discounted_price_exact(self):
+        """Commission on a discounted ticket, exactly (issue 13 §2): for every
+        price from 1 to 99 €, discount from 10 to 90 % and commission rate from 1 to
+        100 % (89,100 cases), the commission is the integer-cents result rounded
+        half up, as on French documents. The float product ``price * (1 - d/100)``
+        gave 1,200 of them one cent short (15 € at 90 % off, 5 %: 0.07 for 0.08)."""
+        short = []
+        for euros in range(1, 100):
+            for discount in range(10, 100, 10):
+                for rate in range(1, 101):
+                    numerator = euros * 100 * (100 - discount) * rate
+                    cents, rest = divmod(numerator, 10000)
+                    cents += 2 * rest >= 10000
+                    got = tools.line_commission(euros, 1, 0, rate, discount)
+                    if got != D(cents) / 100:
+                        short.append((euros, discount, rate, got))
+        self.assertEqual(short, [])
+        cases = [
+            # price, qty, fixed, percent, discount, expected
+            ("15", 1, "0", "5", "90", "0.08"),
+            ("15", -2, "0", "5", "90", "-0.16"),
+            ("18", 2, "1", "0", "50", "2.00"),
+            ("10", 1, "2", "0", "90", "1.00"),  # never more than the price paid
+            ("12.50", 1, "0.50", "10", "20", "1.50"),
+        ]
+        for price, qty, fixed, percent, discount, expected in cases:
+            with self.subTest(price=price, discount=discount, percent=percent):
+                self.assertEqual(
+                    tools.line_commission(price, qty, fixed, percent, discount),
+                    D(expected),
+                )
+        for discount in ("-1", "100.01", "abc"):
+            with (
+                self.subTest(discount=discount),
+                self.assertRaises(tools.CommissionError),
+            ):
+                tools.line_commission("10", 1, 0, 5, discount)
+
     def test_bad_input(self):
         cases = [
             (("-1", "0", "0"), "negative_amount"),

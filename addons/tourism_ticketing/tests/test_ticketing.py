@@ -28,6 +28,35 @@ class TestTicketing(TicketingCommon):
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.ticket_adult.product_id = self.museum_ticket
 
+    def test_mandated_ticket_never_carries_a_tax(self):
+        """Issue 14 item 18: the ticket price is the organiser's, outside the
+        office's VAT base (débours, CGI art. 267 II 2°). A tax added back onto a
+        mandated ticket product is refused, for the manager too."""
+        manager = new_test_user(
+            self.env,
+            "ticket_tax_manager",
+            groups="base.group_user,tourism_base.group_tourism_manager,"
+            "account.group_account_manager",
+        )
+        template = self.museum_ticket.product_tmpl_id
+        self.assertTrue(template.tourism_third_party_sale)
+        self.assertFalse(template.taxes_id)
+        tax = self.env["account.chart.template"].ref("tva_normale")
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            template.with_user(manager).write({"taxes_id": [Command.set(tax.ids)]})
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.env["product.template"].with_user(manager).create(
+                {
+                    "name": "Billet taxé",
+                    "type": "service",
+                    "tourism_mandate_id": self.mandate_museum.id,
+                    "taxes_id": [Command.set(tax.ids)],
+                }
+            )
+        self.assertTrue(
+            self.mandate_festival.ticket_product_id.tourism_third_party_sale
+        )
+
     def test_commission_stored_on_sale(self):
         session = self.open_session()
         order = self.sell(
@@ -49,6 +78,17 @@ class TestTicketing(TicketingCommon):
             {"Plein tarif": 2.0, "Enfant": 0.5, "Billet musée de Test": 1.2},
         )
         self.assertEqual(len(order.lines.event_registration_ids), 3)
+
+    def test_commission_on_discounted_ticket_to_the_cent(self):
+        """Issue 13 §2: the commission of a discounted ticket is computed exactly.
+        15 € at 90 % off is 1.50 €; 5 % of it is 0.075, 0.08 rounded half up (the
+        float product 1.4999999999999998 gave 0.07)."""
+        self.mandate_museum.commission_percent = 5.0
+        session = self.open_session()
+        line = self.product_line(self.museum_ticket, 1, 15.0, discount=90.0)
+        line.update(price_subtotal=1.5, price_subtotal_incl=1.5)
+        order = self.sell(session, [line])
+        self.assertEqual(order.lines.tourism_commission, 0.08)
 
     def test_pos_closing_entries_and_settlement_to_the_cent(self):
         session = self.open_session()

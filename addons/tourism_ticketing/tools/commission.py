@@ -20,6 +20,7 @@ ERROR_MESSAGES = {
     "invalid_number": "%(field)s is not a number.",
     "negative_amount": "%(field)s cannot be negative.",
     "percent_out_of_range": "The commission percentage must be between 0 and 100.",
+    "discount_out_of_range": "The discount must be between 0 and 100 %%.",
 }
 
 
@@ -65,11 +66,25 @@ def commission_per_ticket(price, fixed=0, percent=0):
     return min(commission, money(price))
 
 
-def line_commission(price, quantity, fixed=0, percent=0):
-    """Commission of a sale line: per ticket, rounded, times the quantity. A refund
-    (negative quantity) gives the same commission back, to the cent."""
+def net_price(price, discount=0):
+    """Price of one ticket after the line's discount (in percent), exactly: the
+    commission is worked out on it before any rounding. Multiplying the float
+    price by ``1 - discount / 100`` first gave 1.4999999999999998 for 15 € at 90 %,
+    and a commission one cent short once rounded."""
+    price = to_decimal(price, "price")
+    discount = to_decimal(discount, "discount")
+    if not 0 <= discount <= HUNDRED:
+        raise CommissionError("discount_out_of_range")
+    return price * (HUNDRED - discount) / HUNDRED
+
+
+def line_commission(price, quantity, fixed=0, percent=0, discount=0):
+    """Commission of a sale line: per ticket on its price after the line's
+    ``discount``, rounded, times the quantity. A refund (negative quantity) gives
+    the same commission back, to the cent."""
     quantity = to_decimal(quantity, "quantity")
-    return money(commission_per_ticket(price, fixed, percent) * quantity)
+    per_ticket = commission_per_ticket(net_price(price, discount), fixed, percent)
+    return money(per_ticket * quantity)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,11 @@ patch(PosOrder.prototype, {
         this.tourism_ambassador_card_code = false;
     },
     tourismIsEligible(line, card) {
+        // Sold in the name and on behalf of a third party (a resold ticket): its
+        // price is the third party's, never discounted by the card.
+        if (line.product_id.tourism_third_party_sale) {
+            return false;
+        }
         const categ = line.product_id.categ_id;
         const categId = categ?.id ?? categ;
         return card.category_ids.includes(categId) && line.qty > 0;
