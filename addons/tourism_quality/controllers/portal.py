@@ -29,7 +29,9 @@ class TourismQualityPortal(CustomerPortal):
             raise request.not_found()
         return complaint
 
-    @http.route("/my/complaints", type="http", auth="user", website=True, methods=["GET"])
+    @http.route(
+        "/my/complaints", type="http", auth="user", website=True, methods=["GET"]
+    )
     def portal_my_complaints(self, **kw):
         values = self._prepare_portal_layout_values()
         values.update(

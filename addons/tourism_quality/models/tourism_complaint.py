@@ -145,15 +145,18 @@ class TourismComplaint(models.Model):
             answered = fields.Datetime.context_timestamp(
                 complaint, complaint.answered_date
             ).date()
-            received = fields.Datetime.context_timestamp(complaint, complaint.date).date()
+            received = fields.Datetime.context_timestamp(
+                complaint, complaint.date
+            ).date()
             complaint.answered_on_time = answered <= complaint.deadline
             complaint.on_time_rate = 100.0 if complaint.answered_on_time else 0.0
             complaint.answer_days = (answered - received).days
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
+        return res
 
     @api.constrains("subject_type", "provider_id")
     def _check_provider(self):
@@ -187,7 +190,9 @@ class TourismComplaint(models.Model):
                 complaint.message_post_with_source(
                     template, subtype_xmlid="mail.mt_comment"
                 )
-        self.write({"state": "acknowledged", "acknowledged_date": fields.Datetime.now()})
+        self.write(
+            {"state": "acknowledged", "acknowledged_date": fields.Datetime.now()}
+        )
         return True
 
     def action_answer(self):

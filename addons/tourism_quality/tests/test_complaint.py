@@ -21,7 +21,8 @@ class TestComplaint(QualityCommon):
         complaint.action_acknowledge()
         self.assertEqual(complaint.state, "acknowledged")
         ack = complaint.message_ids.filtered(
-            lambda m: self.visitor in m.partner_ids and complaint.name in (m.subject or "")
+            lambda m: self.visitor in m.partner_ids
+            and complaint.name in (m.subject or "")
         )
         self.assertTrue(ack, "the acknowledgement is e-mailed to the complainant")
         with self.assertRaises(UserError):
@@ -45,9 +46,7 @@ class TestComplaint(QualityCommon):
 
     def test_on_time_indicator(self):
         """The share answered within the deadline, by theme and prestataire."""
-        on_time = self.make_complaint(
-            self.provider, date=datetime(2026, 5, 1, 8, 0)
-        )
+        on_time = self.make_complaint(self.provider, date=datetime(2026, 5, 1, 8, 0))
         on_time.write({"answered_date": datetime(2026, 5, 10, 8, 0)})
         late = self.make_complaint(self.provider, date=datetime(2026, 5, 1, 8, 0))
         late.write({"answered_date": datetime(2026, 6, 10, 8, 0)})

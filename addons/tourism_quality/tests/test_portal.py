@@ -22,7 +22,9 @@ class TestPortal(HttpCase, QualityCommon):
     def test_provider_answers_from_portal(self):
         """The prestataire told reads the remark in French, without the
         complainant's name, and answers it from its portal."""
-        self.start_tour("/my", "tourism_quality_portal_answer", login="test_quality_host")
+        self.start_tour(
+            "/my", "tourism_quality_portal_answer", login="test_quality_host"
+        )
         self.assertIn("travaux", self.complaint.provider_answer)
         self.assertTrue(self.complaint.provider_answer_date)
         self.assertTrue(

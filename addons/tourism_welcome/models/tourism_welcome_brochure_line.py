@@ -53,9 +53,9 @@ class TourismWelcomeBrochureLine(models.Model):
         return lines
 
     def write(self, vals):
-        if {"product_id", "quantity", "contact_id"} & set(vals) and self.sudo().filtered(
-            "move_id"
-        ):
+        if {"product_id", "quantity", "contact_id"} & set(
+            vals
+        ) and self.sudo().filtered("move_id"):
             raise UserError(
                 self.env._(
                     "These brochures have left the stock: remove the line and add "
@@ -67,7 +67,9 @@ class TourismWelcomeBrochureLine(models.Model):
     def unlink(self):
         # A brochure given by mistake goes back on the shelf: the move is returned.
         # Conseillers have no stock rights: the moves are read as the system.
-        self.sudo().filtered(lambda line: line.move_id.state == "done")._return_to_stock()
+        self.sudo().filtered(
+            lambda line: line.move_id.state == "done"
+        )._return_to_stock()
         return super().unlink()
 
     def _take_out_of_stock(self):

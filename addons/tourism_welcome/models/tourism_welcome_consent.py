@@ -28,7 +28,7 @@ class TourismWelcomeConsent(models.Model):
     name = fields.Char(string="Visitor Name")
     purpose = fields.Selection(PURPOSES, required=True, index=True)
     consent_date = fields.Datetime(
-        string="Consent Date", required=True, default=fields.Datetime.now, readonly=True
+        required=True, default=fields.Datetime.now, readonly=True
     )
     statement = fields.Text(
         string="Wording Agreed To",

@@ -79,7 +79,7 @@ class TourismWelcomeContact(models.Model):
         "tourism.welcome.preset", string="Quick Button", readonly=True, index=True
     )
     channel = fields.Selection(CHANNELS, required=True, default="counter", index=True)
-    people = fields.Integer(string="People", required=True, default=1)
+    people = fields.Integer(required=True, default=1)
     visitor_type = fields.Selection(
         VISITOR_TYPES, string="Visitor", required=True, default="stay"
     )
@@ -199,9 +199,8 @@ class TourismWelcomeContact(models.Model):
                 if contact.date
                 else ""
             )
-            contact.display_name = (
-                f"{contact.bit_id.code or ''} {when} {channels.get(contact.channel, '')}"
-            ).strip()
+            parts = (contact.bit_id.code, when, channels.get(contact.channel))
+            contact.display_name = " ".join(part for part in parts if part)
 
     def action_collect_consent(self):
         self.ensure_one()
@@ -254,7 +253,10 @@ class TourismWelcomeContact(models.Model):
             "samadet": ref("base.user_admin"),
         }
         france = ref("base.fr")
-        states = [ref(f"tourism_welcome.state_fr_{c}") for c in ("33", "64", "31", "75", "40", "47", "32", "44", "69")]
+        states = [
+            ref(f"tourism_welcome.state_fr_{c}")
+            for c in ("33", "64", "31", "75", "40", "47", "32", "44", "69")
+        ]
         communes = [
             ref(f"tourism_base.commune_{c}")
             for c in ("40282", "40119", "40110", "40286", "40226")
@@ -335,14 +337,14 @@ class TourismWelcomeContact(models.Model):
                             ],
                             note="Pèlerin de Saint-Jacques (voie de Vézelay)",
                             brochure_line_ids=[
-                                Command.create(
-                                    {"product_id": brochures["pelerin"].id}
-                                )
+                                Command.create({"product_id": brochures["pelerin"].id})
                             ],
                         )
                     elif roll < 0.40:
                         country, lang = rng.choice(abroad[3:])
-                        vals.update(visitor_type="stay", country_id=country.id, lang=lang)
+                        vals.update(
+                            visitor_type="stay", country_id=country.id, lang=lang
+                        )
                     else:
                         vals.update(
                             visitor_type=rng.choice(["stay", "stay", "day"]),
@@ -408,7 +410,9 @@ class TourismWelcomeContact(models.Model):
                                     "name": product.name,
                                     "product_id": product.id,
                                     "product_uom": product.uom_id.id,
-                                    "product_uom_qty": 300 if key != "randonnee" else 20,
+                                    "product_uom_qty": 300
+                                    if key != "randonnee"
+                                    else 20,
                                     "location_id": head.lot_stock_id.id,
                                     "location_dest_id": warehouse.lot_stock_id.id,
                                 }
@@ -434,7 +438,9 @@ class TourismWelcomeContact(models.Model):
                         "location_id": warehouse.lot_stock_id.id,
                         "product_id": product.id,
                         "product_min_qty": 50 if bit != points["saint_sever"] else 200,
-                        "product_max_qty": 300 if bit != points["saint_sever"] else 2000,
+                        "product_max_qty": 300
+                        if bit != points["saint_sever"]
+                        else 2000,
                         "trigger": "manual",
                     }
                 )
@@ -446,7 +452,13 @@ class TourismWelcomeContact(models.Model):
         for contact, email, name, newsletter, survey in (
             (contacts[3], "maite.garcia@example.es", "Maite García", False, True),
             (contacts[40], "luc.peeters@example.be", "Luc Peeters", True, True),
-            (contacts[90], "nadine.darricau@example.fr", "Nadine Darricau", True, False),
+            (
+                contacts[90],
+                "nadine.darricau@example.fr",
+                "Nadine Darricau",
+                True,
+                False,
+            ),
         ):
             wizard.create(
                 {

@@ -23,7 +23,7 @@ class TourismWelcomePreset(models.Model):
     color = fields.Integer()
     active = fields.Boolean(default=True)
     channel = fields.Selection(CHANNELS, required=True, default="counter")
-    people = fields.Integer(string="People", default=1, required=True)
+    people = fields.Integer(default=1, required=True)
     visitor_type = fields.Selection(VISITOR_TYPES, required=True, default="stay")
     country_id = fields.Many2one(
         "res.country", string="Country", default=lambda self: self.env.ref("base.fr")

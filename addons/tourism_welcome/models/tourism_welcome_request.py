@@ -20,7 +20,12 @@ class TourismWelcomeRequest(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
     channel = fields.Selection(
-        [("email", "E-mail"), ("phone", "Phone"), ("web", "Web Form"), ("mail", "Post")],
+        [
+            ("email", "E-mail"),
+            ("phone", "Phone"),
+            ("web", "Web Form"),
+            ("mail", "Post"),
+        ],
         required=True,
         default="email",
     )
@@ -135,12 +140,9 @@ class TourismWelcomeRequest(models.Model):
 
     def action_cancel(self):
         if self.filtered(lambda r: r.state == "sent"):
-            raise UserError(
-                self.env._("A request already posted cannot be cancelled.")
-            )
+            raise UserError(self.env._("A request already posted cannot be cancelled."))
         self.state = "cancel"
         return True
-
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

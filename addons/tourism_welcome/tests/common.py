@@ -67,6 +67,8 @@ class WelcomeCommon(TransactionCase):
         )
 
     def stock_at_point(self, product=None):
-        return (product or self.brochure).with_context(
-            location=self.location.id
-        ).qty_available
+        return (
+            (product or self.brochure)
+            .with_context(location=self.location.id)
+            .qty_available
+        )

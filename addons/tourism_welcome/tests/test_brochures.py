@@ -65,9 +65,13 @@ class TestBrochures(WelcomeCommon):
         self.assertEqual(picking.picking_type_id.code, "outgoing")
         self.assertEqual(picking.partner_id, visitor)
         self.assertEqual(self.stock_at_point(), 98)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "tourism_welcome.action_report_tourism_welcome_request", request.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "tourism_welcome.action_report_tourism_welcome_request", request.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("Bordeaux", html)
         self.assertIn("Carte test", html)
         with self.assertRaises(UserError):

@@ -11,7 +11,9 @@ class TestCounterUi(HttpCase, WelcomeCommon):
         """In French, once the counter screen is open, a contact is recorded in one
         click (the target is at most three), and detailed in three more: open the
         last one, tick a theme, save."""
-        self.preset.write({"name": "Comptoir · Espagne", "country_id": self.env.ref("base.es").id})
+        self.preset.write(
+            {"name": "Comptoir · Espagne", "country_id": self.env.ref("base.es").id}
+        )
         self.start_tour(
             "/odoo/action-tourism_welcome.tourism_welcome_counter_action",
             "tourism_welcome_counter",

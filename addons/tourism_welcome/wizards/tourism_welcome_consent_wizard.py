@@ -15,7 +15,7 @@ class TourismWelcomeConsentWizard(models.TransientModel):
     contact_id = fields.Many2one("tourism.welcome.contact", required=True)
     email = fields.Char(string="E-mail", required=True)
     name = fields.Char(string="Visitor Name")
-    newsletter = fields.Boolean(string="Newsletter")
+    newsletter = fields.Boolean()
     survey = fields.Boolean(string="Satisfaction Survey")
     newsletter_statement = fields.Text(
         readonly=True, default=lambda self: self._statement("newsletter")
