@@ -135,18 +135,21 @@ class TourismWelcomeContact(models.Model):
         """A local lives in France, in the département of the commune (the INSEE
         code's prefix); other contacts keep the origin they were given."""
         france = self.env.ref("base.fr")
+        # One query for the whole batch (imports create thousands at once).
+        state_by_code = {}
+        if any(self.mapped("commune_id")):
+            states = self.env["res.country.state"].search(
+                [("country_id", "=", france.id)]
+            )
+            state_by_code = {state.code: state for state in states}
         for contact in self:
             if not contact.commune_id:
                 contact.country_id = contact.country_id
                 contact.state_id = contact.state_id
                 continue
             contact.country_id = france
-            contact.state_id = self.env["res.country.state"].search(
-                [
-                    ("country_id", "=", france.id),
-                    ("code", "=", contact.commune_id.insee_code[:2]),
-                ],
-                limit=1,
+            contact.state_id = state_by_code.get(
+                contact.commune_id.insee_code[:2], self.env["res.country.state"]
             )
 
     @api.depends("commune_id", "country_id")
