@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, plaintext2html
 
 CHANNELS = [
@@ -162,7 +162,7 @@ class TourismComplaint(models.Model):
     def _check_provider(self):
         for complaint in self:
             if complaint.subject_type == "provider" and not complaint.provider_id:
-                raise UserError(
+                raise ValidationError(
                     self.env._("Choose the prestataire the complaint is about.")
                 )
 

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import QualityCommon
@@ -59,6 +59,10 @@ class TestComplaint(QualityCommon):
             ["on_time_rate:avg", "__count"],
         )
         self.assertEqual(groups, [(self.theme, self.provider, 50.0, 2)])
+
+    def test_provider_required(self):
+        with self.assertRaisesRegex(ValidationError, "Choose the prestataire"):
+            self.make_complaint(subject_type="provider")
 
     def test_answer_without_email(self):
         complaint = self.make_complaint()
