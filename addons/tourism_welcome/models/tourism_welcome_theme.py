@@ -1,0 +1,20 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class TourismWelcomeTheme(models.Model):
+    """What a visitor asks about (hébergement, agenda, randonnée...)."""
+
+    _name = "tourism.welcome.theme"
+    _description = "Visitor Request Theme"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    color = fields.Integer()
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name)", "Another theme has this name."),
+    ]

@@ -1,0 +1,74 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import TransactionCase, new_test_user
+
+
+class WelcomeCommon(TransactionCase):
+    """Two points, two conseillers, a brochure in stock: made here, no demo needed."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
+        )
+        Bit = cls.env["tourism.bit"]
+        cls.head = Bit.create({"name": "BIT Test Siège", "code": "TSIE"})
+        cls.head.is_head_office = True
+        cls.bit = Bit.create({"name": "BIT Test Bastide", "code": "TBAS"})
+        cls.conseiller = new_test_user(
+            cls.env,
+            login="test_welcome_conseiller",
+            password="test_welcome_conseiller",
+            groups="base.group_user,tourism_base.group_tourism_user",
+            name="Conseillère Test",
+            tz="Europe/Paris",
+            lang="fr_FR",
+        )
+        cls.conseiller.tourism_bit_id = cls.bit
+        cls.colleague = new_test_user(
+            cls.env,
+            login="test_welcome_colleague",
+            groups="base.group_user,tourism_base.group_tourism_user",
+            name="Collègue Test",
+            tz="Europe/Paris",
+        )
+        cls.colleague.tourism_bit_id = cls.head
+        cls.manager = new_test_user(
+            cls.env,
+            login="test_welcome_manager",
+            groups="base.group_user,tourism_base.group_tourism_manager",
+            name="Responsable Test",
+            tz="Europe/Paris",
+        )
+        cls.portal_user = new_test_user(
+            cls.env,
+            login="test_welcome_portal",
+            groups="base.group_portal",
+            name="Portail Test",
+        )
+        cls.brochure = cls.env["product.product"].create(
+            {
+                "name": "Carte test",
+                "type": "consu",
+                "is_storable": True,
+                "tourism_is_brochure": True,
+            }
+        )
+        cls.location = cls.bit._welcome_warehouse().lot_stock_id
+        cls.env["stock.quant"]._update_available_quantity(
+            cls.brochure, cls.location, 100
+        )
+        cls.france = cls.env.ref("base.fr")
+        cls.landes = cls.env.ref("tourism_welcome.state_fr_40")
+        cls.theme_hiking = cls.env.ref("tourism_welcome.theme_hiking")
+        cls.preset = cls.env["tourism.welcome.preset"].create(
+            {"name": "Comptoir test", "channel": "counter", "people": 1}
+        )
+
+    def stock_at_point(self, product=None):
+        return (
+            (product or self.brochure)
+            .with_context(location=self.location.id)
+            .qty_available
+        )
