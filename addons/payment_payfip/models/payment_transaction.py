@@ -31,8 +31,11 @@ def amount_to_cents(amount):
 class PaymentTransaction(models.Model):
     _inherit = "payment.transaction"
 
+    # PayFiP's notification finds its transaction by the operation id (idop).
+    provider_reference = fields.Char(index="btree_not_null")
     payfip_refdet = fields.Char(
         string="PayFiP Debt Reference",
+        index="btree_not_null",
         readonly=True,
         copy=False,
         help="The reference of the debt (refdet) sent to PayFiP.",
