@@ -24,6 +24,8 @@ registry.category("web_tour.tours").add("tourism_tax_payfip_portal_payment", {
         },
         {
             content: "The payment waits for PayFiP's confirmation",
+            // Two pages load on the way back (the return, then the status page).
+            timeout: 60000,
             trigger:
                 "[name=o_payment_status_alert]:contains('en cours de confirmation par PayFiP')",
         },
