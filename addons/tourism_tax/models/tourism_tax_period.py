@@ -37,9 +37,17 @@ class TourismTaxPeriod(models.Model):
                 raise ValidationError(
                     _("A collection period cannot end before it starts.")
                 )
-            if period.date_from.year != year or period.date_to.year != year:
+            # A deliberation stays in force until replaced (L2333-26): its periods
+            # may continue in the following years, each within one year.
+            if period.date_from.year < year or (
+                period.date_to.year != period.date_from.year
+            ):
                 raise ValidationError(
-                    _("The collection periods must fall within %(year)s.", year=year)
+                    _(
+                        "The collection periods must fall within %(year)s or a later "
+                        "year, each within one year.",
+                        year=year,
+                    )
                 )
             if (
                 period.declaration_due < period.date_to

@@ -39,6 +39,15 @@ class TourismTaxReversal(models.Model):
         store=True,
         readonly=False,
     )
+    remittance_ids = fields.Many2many(
+        "tourism.tax.remittance",
+        string="Platform Remittances",
+        compute="_compute_declaration_ids",
+        store=True,
+        readonly=False,
+        help="The add-ons the platforms collected are passed back with the hosts' "
+        "(L2333-34 I, L3333-1).",
+    )
     amount = fields.Monetary(
         string="Amount to Pass Back", compute="_compute_amount", store=True
     )
@@ -62,18 +71,34 @@ class TourismTaxReversal(models.Model):
             if reversal.state != "draft":
                 # A validated statement keeps what it passed back.
                 reversal.declaration_ids = reversal.declaration_ids
+                reversal.remittance_ids = reversal.remittance_ids
                 continue
             if not (reversal.surcharge_id and reversal.date_from and reversal.date_to):
                 reversal.declaration_ids = False
+                reversal.remittance_ids = False
                 continue
             # Paid declarations of the periods, not yet passed back for this add-on.
-            already = self.search(
+            done = self.search(
                 [
                     ("surcharge_id", "=", reversal.surcharge_id.id),
                     ("state", "=", "done"),
                     ("id", "!=", reversal._origin.id),
                 ]
-            ).declaration_ids
+            )
+            already = done.declaration_ids
+            # Remittances booked in the dates, not yet passed back for this add-on.
+            remittances = self.env["tourism.tax.remittance"].search(
+                [
+                    ("state", "=", "posted"),
+                    ("company_id", "=", reversal.company_id.id),
+                    ("date", ">=", reversal.date_from),
+                    ("date", "<=", reversal.date_to),
+                    ("id", "not in", done.remittance_ids.ids),
+                ]
+            )
+            reversal.remittance_ids = remittances.filtered(
+                lambda r, reversal=reversal: reversal._remittance_share(r)
+            )
             reversal.declaration_ids = self.env["tourism.tax.declaration"].search(
                 [
                     ("state", "=", "paid"),
@@ -85,7 +110,7 @@ class TourismTaxReversal(models.Model):
                 ]
             )
 
-    @api.depends("declaration_ids", "surcharge_id")
+    @api.depends("declaration_ids", "remittance_ids", "surcharge_id")
     def _compute_amount(self):
         lookups = {}  # see tourism.tax.stay._breakdowns
         for reversal in self:
@@ -94,7 +119,15 @@ class TourismTaxReversal(models.Model):
                     (reversal._share(d, lookups) for d in reversal.declaration_ids),
                     Decimal(0),
                 )
+                + sum(
+                    (reversal._remittance_share(r) for r in reversal.remittance_ids),
+                    Decimal(0),
+                )
             )
+
+    def _remittance_share(self, remittance):
+        """The add-on in what a platform remitted (its statement split back)."""
+        return remittance._breakdown()["surcharges"].get(self.surcharge_id, Decimal(0))
 
     def _share(self, declaration, lookups=None):
         """The add-on in a declaration, net of its rectifications."""
@@ -119,7 +152,19 @@ class TourismTaxReversal(models.Model):
             line[1] += breakdown["nights"]
             line[2] += breakdown["base"]
             line[3] += self._share(declaration, lookups)
-        return [(commune, *totals[commune]) for commune in sorted(totals)]
+        rows = [(commune, *totals[commune]) for commune in sorted(totals)]
+        for remittance in self.remittance_ids:
+            breakdown = remittance._breakdown()
+            rows.append(
+                (
+                    _("Platform %(name)s", name=remittance.display_name),
+                    len(remittance.line_ids),
+                    sum(line.nights * line.persons for line in remittance.line_ids),
+                    breakdown["base"],
+                    self._remittance_share(remittance),
+                )
+            )
+        return rows
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -131,7 +176,7 @@ class TourismTaxReversal(models.Model):
         for reversal in self:
             if reversal.state != "draft":
                 raise UserError(_("This statement is already validated."))
-            if not reversal.declaration_ids:
+            if not (reversal.declaration_ids or reversal.remittance_ids):
                 raise UserError(_("There is nothing to pass back for these periods."))
             account = reversal.surcharge_id.account_id
             if not account:

@@ -11,3 +11,5 @@ from . import test_stay_import
 from . import test_reversal
 from . import test_remittance
 from . import test_fine
+from . import test_tax_law
+from . import test_tax_law_orm

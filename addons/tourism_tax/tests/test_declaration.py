@@ -348,7 +348,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
             name="Camping",
             nature="campsite",
             classification="3",
-            capacity=60,
+            capacity=20,  # pitches, three persons each (CGCT R2333-59)
             period_ids=[(0, 0, {"date_from": "2026-04-01", "date_to": "2026-09-15"})],
         )
         declaration = self._declaration(lodging=campsite)
