@@ -17,6 +17,7 @@ FORMAL_NOTICE_DAYS_AFTER_DUE = 15
 EX_OFFICIO_DAYS_AFTER_NOTIFICATION = 30
 TITRE_DAYS_AFTER_ASSESSMENT = 30
 TEMPLATES = {
+    "flat_before": "tourism_tax.mail_template_reminder_flat_before",
     "before_due": "tourism_tax.mail_template_reminder_before_due",
     "overdue": "tourism_tax.mail_template_reminder_overdue",
     "formal_notice": "tourism_tax.mail_template_formal_notice",
@@ -48,6 +49,7 @@ class TourismTaxReminder(models.Model):
     declaration_due = fields.Date(related="period_id.declaration_due")
     kind = fields.Selection(
         selection=[
+            ("flat_before", "Flat rate: reminder before the period"),
             ("before_due", "Reminder before the due date"),
             ("overdue", "Overdue reminder"),
             ("formal_notice", "Formal notice (registered letter)"),
@@ -103,6 +105,18 @@ class TourismTaxReminder(models.Model):
                 ]
             ),
         }
+        # L2333-43: au forfait, the declaration comes a month before the period.
+        steps["flat_before"] = Period.search(
+            [
+                ("deliberation_id.state", "=", "adopted"),
+                ("flat_declaration_due", ">=", today),
+                (
+                    "flat_declaration_due",
+                    "<=",
+                    today + relativedelta(days=REMINDER_DAYS_BEFORE),
+                ),
+            ]
+        )
         reminders = self.browse()
         for kind, periods in steps.items():
             for period in periods:
@@ -321,6 +335,12 @@ class TourismTaxReminder(models.Model):
             [("period_id", "=", period.id), ("kind", "=", kind)]
         ).lodging_id
         to_remind = lodgings - sent - already
+        if kind == "flat_before":
+            deliberation = period.deliberation_id
+            to_remind = to_remind.filtered(
+                lambda lodging: deliberation._regime_for(lodging, period.date_from)
+                == "flat"
+            )
         reminders = self.create(
             [
                 {"lodging_id": lodging.id, "period_id": period.id, "kind": kind}

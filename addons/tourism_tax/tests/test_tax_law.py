@@ -24,6 +24,7 @@ from ..tools.categories import regime
 from ..tools.deliberation_rules import (
     adopted_in_time,
     deliberation_in_force,
+    flat_rate_declaration_due,
     tariff_within_scale,
 )
 
@@ -101,25 +102,42 @@ class TestTaxLaw(BaseCase):
         classification expires."""
         cases = [
             # arrival, departure, expiry, boundaries
-            (date(2026, 7, 30), date(2026, 8, 3), date(2026, 7, 31), [date(2026, 8, 1)]),
+            (
+                date(2026, 7, 30),
+                date(2026, 8, 3),
+                date(2026, 7, 31),
+                [date(2026, 8, 1)],
+            ),
             (date(2026, 7, 30), date(2026, 8, 3), None, []),
             # expiring the last night: the stay is classified throughout
             (date(2026, 7, 30), date(2026, 8, 3), date(2026, 8, 2), []),
             # expired before the stay: one (unclassified) tariff
             (date(2026, 7, 30), date(2026, 8, 3), date(2026, 7, 1), []),
             # expiring on the arrival night: the next nights are unclassified
-            (date(2026, 7, 30), date(2026, 8, 3), date(2026, 7, 30), [date(2026, 7, 31)]),
+            (
+                date(2026, 7, 30),
+                date(2026, 8, 3),
+                date(2026, 7, 30),
+                [date(2026, 7, 31)],
+            ),
             (
                 date(2026, 12, 30),
                 date(2027, 1, 3),
                 date(2027, 1, 1),
                 [date(2027, 1, 1), date(2027, 1, 2)],
             ),
-            (date(2026, 12, 30), date(2027, 1, 3), date(2026, 12, 31), [date(2027, 1, 1)]),
+            (
+                date(2026, 12, 30),
+                date(2027, 1, 3),
+                date(2026, 12, 31),
+                [date(2027, 1, 1)],
+            ),
         ]
         for arrival, departure, expiry, expected in cases:
             with self.subTest(arrival=arrival, expiry=expiry):
-                self.assertEqual(tariff_boundaries(arrival, departure, expiry), expected)
+                self.assertEqual(
+                    tariff_boundaries(arrival, departure, expiry), expected
+                )
 
     def test_classification_change_example(self):
         """CGCT L2333-30, issue 14 example: 3-star (1.00 EUR) expiring 31 July,
@@ -275,3 +293,16 @@ class TestTaxLaw(BaseCase):
         for collected_on, due, latest in cases:
             with self.subTest(collected_on=collected_on):
                 self.assertEqual(platform_due_dates(collected_on), (due, latest))
+
+    def test_flat_rate_declaration_due(self):
+        """CGCT L2333-43: au forfait, the declaration is made at least one month
+        before the start of each collection period."""
+        cases = [
+            (date(2026, 7, 1), date(2026, 6, 1)),
+            (date(2026, 1, 1), date(2025, 12, 1)),
+            (date(2026, 3, 31), date(2026, 2, 28)),
+            (date(2026, 5, 15), date(2026, 4, 15)),
+        ]
+        for start, due in cases:
+            with self.subTest(start=start):
+                self.assertEqual(flat_rate_declaration_due(start), due)

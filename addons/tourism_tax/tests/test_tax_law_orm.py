@@ -60,7 +60,9 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
             capacity=40,
             period_ids=[(0, 0, {"date_from": "2026-04-01", "date_to": "2026-09-15"})],
         )
-        self.assertAlmostEqual(self._declaration(lodging=campsite).amount_total, 3326.40)
+        self.assertAlmostEqual(
+            self._declaration(lodging=campsite).amount_total, 3326.40
+        )
 
     def test_regime_not_editable_and_unclassified_hotel_real(self):
         """CGCT L2333-26: the regime follows the nature set by the deliberation; an
@@ -287,3 +289,17 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
         late.action_post()
         self.assertAlmostEqual(late.move_id.amount_total, 23.09)
         self.assertIn("23.09", late.message_ids[:1].body.replace(",", "."))
+
+    def test_flat_rate_declared_before_the_period(self):
+        """CGCT L2333-43: a lodging au forfait declares its capacity and opening
+        dates at least one month before the period: the hosts au forfait are
+        reminded a week before that date, the others are not."""
+        self.assertEqual(str(self.q3.flat_declaration_due), "2026-06-01")
+        with freeze_time("2026-05-28"):
+            reminders = self.env["tourism.tax.reminder"]._cron_send_reminders()
+        flat = reminders.filtered(lambda r: r.kind == "flat_before")
+        self.assertEqual(flat.lodging_id, self.campsite)
+        self.assertEqual(flat.period_id, self.q3)
+        self.assertIn(
+            "01/06/2026", flat.mail_id.subject.replace("06/01/2026", "01/06/2026")
+        )

@@ -125,3 +125,16 @@ def tariff_within_scale(tariff, floor=None, ceiling=None):
     if ceiling is not None and tariff > to_decimal(ceiling, "ceiling"):
         return to_decimal(ceiling, "ceiling")
     return tariff
+
+
+def flat_rate_declaration_due(period_start):
+    """CGCT L2333-43: the logeur au forfait declares (capacity, opening period)
+    "un mois au moins avant le début de chaque période de perception": the
+    latest day is one month before the period starts (the same day of the
+    previous month, or its last day when shorter)."""
+    year, month = period_start.year, period_start.month - 1
+    if not month:
+        year, month = year - 1, 12
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (following - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(period_start.day, last_day))
