@@ -128,6 +128,9 @@ class TestDeclaration(TourismTaxDeclarationCommon):
             [("type", "=", "bank"), ("company_id", "=", self.env.company.id)], limit=1
         )
         provider.write({"state": "test", "is_published": True, "journal_id": bank.id})
+        # payment_custom ships the wire-transfer method inactive; a provider already
+        # enabled does not activate it again when its state changes.
+        provider.with_context(active_test=False).payment_method_ids.active = True
         self.assertIn(
             provider,
             self.env["payment.provider"]._get_compatible_providers(
