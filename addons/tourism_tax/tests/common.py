@@ -38,6 +38,8 @@ class TourismTaxCommon(TransactionCase):
     @classmethod
     def _deliberation(cls, year=2026, tariffs=None, **values):
         Category = cls.env["tourism.tax.category"]
+        # Adopted before 1 July of the year before (CGCT L2333-26).
+        values.setdefault("date_adopted", f"{year - 1}-06-15")
         return cls.env["tourism.tax.deliberation"].create(
             {
                 "year": year,

@@ -128,6 +128,9 @@ class TestDeclaration(TourismTaxDeclarationCommon):
             [("type", "=", "bank"), ("company_id", "=", self.env.company.id)], limit=1
         )
         provider.write({"state": "test", "is_published": True, "journal_id": bank.id})
+        # payment_custom ships the wire-transfer method inactive; a provider already
+        # enabled does not activate it again when its state changes.
+        provider.with_context(active_test=False).payment_method_ids.active = True
         self.assertIn(
             provider,
             self.env["payment.provider"]._get_compatible_providers(
@@ -348,7 +351,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
             name="Camping",
             nature="campsite",
             classification="3",
-            capacity=60,
+            capacity=20,  # pitches, three persons each (CGCT R2333-59)
             period_ids=[(0, 0, {"date_from": "2026-04-01", "date_to": "2026-09-15"})],
         )
         declaration = self._declaration(lodging=campsite)
