@@ -756,9 +756,18 @@ class TourismTaxDeclaration(models.Model):
     def action_validate(self):
         """The office accepts the declaration: the invoice (avis des sommes à payer)
         is created and posted, one line per component."""
-        if not self.env.user.has_group("tourism_base.group_tourism_regisseur"):
+        # Liquidating the tax and issuing its titre are the ordonnateur's acts
+        # (décret 2012-1246 art. 11; docs/domain.md §2.1); the régisseur collects.
+        if not (
+            self.env.su
+            or self.env.user.has_group("tourism_base.group_tourism_ordonnateur")
+        ):
             raise AccessError(
-                _("Only the régisseur or the Responsable OT validates declarations.")
+                _(
+                    "Only the ordonnateur (or his delegate) validates declarations "
+                    "into titres: the régisseur collects, he does not liquidate "
+                    "(décret 2012-1246 art. 11)."
+                )
             )
         if any(declaration.state != "submitted" for declaration in self):
             raise UserError(_("Only a submitted declaration can be validated."))

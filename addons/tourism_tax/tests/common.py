@@ -121,6 +121,13 @@ class TourismTaxDeclarationCommon(TourismTaxCommon):
             login="tax_regisseur",
             groups="base.group_user,tourism_base.group_tourism_regisseur",
         )
+        # Liquidates declarations into titres (décret 2012-1246 art. 11).
+        cls.ordonnateur = new_test_user(
+            cls.env,
+            tz="Europe/Paris",
+            login="tax_ordonnateur",
+            groups="base.group_user,tourism_base.group_tourism_ordonnateur",
+        )
         cls.conseiller = new_test_user(
             cls.env,
             tz="Europe/Paris",

@@ -57,7 +57,11 @@ class TestDeclaration(TourismTaxDeclarationCommon):
         self.assertEqual(declaration.state, "submitted")
         with self.assertRaises(AccessError):
             declaration.with_user(self.conseiller).action_validate()
-        declaration.with_user(self.regisseur).action_validate()
+        # The régisseur collects; issuing the titre is the ordonnateur's act
+        # (décret 2012-1246 art. 11, CGCT R1617-3).
+        with self.assertRaises(AccessError):
+            declaration.with_user(self.regisseur).action_validate()
+        declaration.with_user(self.ordonnateur).action_validate()
         self.assertEqual(declaration.state, "invoiced")
         invoice = declaration.invoice_id
         self.assertEqual(invoice.state, "posted")
@@ -185,7 +189,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
             with self.env.cr.savepoint():
                 (declarations | draft).action_validate()
         self.assertFalse(declarations.invoice_id)
-        declarations.with_user(self.regisseur).action_validate()
+        declarations.with_user(self.ordonnateur).action_validate()
         self.assertEqual(declarations.mapped("state"), ["invoiced", "invoiced", "paid"])
         self.assertEqual(first.invoice_id.partner_id, self.host)
         self.assertEqual(second.invoice_id.partner_id, other_host)

@@ -46,7 +46,7 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
         with self.assertRaises(ValidationError):
             declaration.is_zero = True
         declaration.action_submit()
-        declaration.with_user(self.regisseur).action_validate()
+        declaration.with_user(self.ordonnateur).action_validate()
         self.assertEqual(declaration.state, "invoiced")
         self.assertAlmostEqual(declaration.invoice_id.amount_total, 1663.20)
 
@@ -208,7 +208,7 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
         )
         declaration.action_submit()
         with freeze_time("2026-10-20"):
-            declaration.with_user(self.regisseur).action_validate()
+            declaration.with_user(self.ordonnateur).action_validate()
         invoice = declaration.invoice_id
         self.assertEqual(str(invoice.invoice_date_due), "2026-10-30")
         with freeze_time("2026-12-10"):
