@@ -196,7 +196,7 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
             }
         )
         self.assertAlmostEqual(estimate.amount_total, 1663.20)
-        estimate.state = "submitted"
+        estimate._money_set_state("submitted")  # as the cron does
         with freeze_time("2027-01-20"):
             estimate.sudo()._validate_ex_officio()
         # Due 30/10/2026; 3 months started by 20/01/2027: 1,663.20 x 0.6 % = 9.98.
@@ -298,6 +298,10 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
         with freeze_time("2026-05-28"):
             reminders = self.env["tourism.tax.reminder"]._cron_send_reminders()
         flat = reminders.filtered(lambda r: r.kind == "flat_before")
+        # The demo's lodgings au forfait are reminded too; a hotel au réel is not.
+        self.assertIn(self.campsite, flat.lodging_id)
+        self.assertNotIn(self.hotel, flat.lodging_id)
+        flat = flat.filtered(lambda r: r.lodging_id == self.campsite)
         self.assertEqual(flat.lodging_id, self.campsite)
         self.assertEqual(flat.period_id, self.q3)
         self.assertIn(
