@@ -8,6 +8,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.tourism_base.tools.spreadsheet import safe_cell
 
+from ..tools.calculator import flat_rate_capacity
 from ..tools.categories import category_code
 from ..tools.registration import check_registration_number, normalize
 
@@ -63,7 +64,14 @@ class TourismLodging(models.Model):
     )
     capacity = fields.Integer(
         tracking=True,
-        help="Persons, or pitches for outdoor lodgings.",
+        help="Persons, or pitches for campsites and motorhome areas, as the "
+        "classification decision states them.",
+    )
+    capacity_units = fields.Integer(
+        string="Units of Capacity",
+        compute="_compute_capacity_units",
+        help="Persons the flat rate is assessed on (L2333-41): the capacity, each "
+        "pitch counting three persons (CGCT R2333-59).",
     )
     registration_number = fields.Char(
         size=16,
@@ -110,6 +118,15 @@ class TourismLodging(models.Model):
         ),
     ]
 
+    @api.depends("capacity", "nature_id.capacity_unit", "nature_id.persons_per_pitch")
+    def _compute_capacity_units(self):
+        for lodging in self:
+            lodging.capacity_units = flat_rate_capacity(
+                max(lodging.capacity, 0),
+                lodging.nature_id.capacity_unit or "person",
+                lodging.nature_id.persons_per_pitch or 1,
+            )
+
     @api.depends("nature_id", "classification", "classification_expiry")
     @api.depends_context("date")
     def _compute_category_id(self):
@@ -152,7 +169,9 @@ class TourismLodging(models.Model):
                 lodging.commune_id, year
             )
             lodging.regime = (
-                deliberation._regime_for(lodging) if deliberation else "real"
+                deliberation._regime_for(lodging, fields.Date.context_today(self))
+                if deliberation
+                else "real"
             )
 
     @api.constrains("registration_number", "commune_id")
@@ -271,6 +290,7 @@ class TourismLodging(models.Model):
             "exempt_seasonal",
             "exempt_emergency",
             "exempt_low_rent",
+            "resident_persons",
             "price_per_night",
             "channel",
             "taxable_person_nights",

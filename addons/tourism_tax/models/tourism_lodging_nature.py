@@ -19,6 +19,12 @@ class TourismLodgingNature(models.Model):
         default="person",
         required=True,
     )
+    persons_per_pitch = fields.Integer(
+        string="Persons per Pitch",
+        default=3,
+        help="Units of capacity of each pitch under the flat rate: three persons "
+        "per emplacement of camping, caravanning or light lodging (CGCT R2333-59).",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

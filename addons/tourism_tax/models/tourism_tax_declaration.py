@@ -9,7 +9,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.calculator import compute_flat_rate_tax, compute_stay_tax, round_half_up
+from ..tools.calculator import (
+    compute_flat_rate_tax,
+    compute_stay_tax,
+    late_interest,
+)
 from ..tools.stay_import import MAX_ROWS, ImportProblem, parse_stays
 from .tourism_lodging import CLASSIFICATION
 from .tourism_tax_deliberation import to_decimal
@@ -31,6 +35,7 @@ FROZEN_FIELDS = (
 SERVER_FIELDS = (
     "interest_amount",
     "rectified_id",
+    "interest_invoice_id",
     "invoice_id",
     *FROZEN_FIELDS,
 )
@@ -96,12 +101,14 @@ class TourismTaxDeclaration(models.Model):
         selection=[("real", "Actual (au réel)"), ("flat", "Flat rate (au forfait)")],
         compute="_compute_regime",
         store=True,
-        readonly=False,
+        help="Set by the deliberation for the lodging's nature (L2333-26); an "
+        "unclassified lodging other than plein air is always taxed au réel.",
     )
     is_zero = fields.Boolean(
         string="Nothing to Declare",
         help="No taxable night during the period (or only nights collected by "
-        "platforms).",
+        "platforms). Au réel only: the forfait is owed whatever the occupancy "
+        "(L2333-41).",
     )
     stay_ids = fields.One2many("tourism.tax.stay", "declaration_id", string="Stays")
     ex_officio = fields.Boolean(
@@ -114,6 +121,14 @@ class TourismTaxDeclaration(models.Model):
         "interest.",
     )
     interest_amount = fields.Monetary(string="Late Interest", readonly=True, copy=False)
+    interest_invoice_id = fields.Many2one(
+        "account.move",
+        string="Late Interest Invoice",
+        readonly=True,
+        copy=False,
+        help="Interest of 0.20 % per month started on a tax paid after its due date "
+        "(L2333-38).",
+    )
     ex_officio_basis = fields.Selection(
         selection=[
             ("history", "Nights declared for the same period a year before"),
@@ -192,14 +207,33 @@ class TourismTaxDeclaration(models.Model):
         for declaration in self:
             declaration.host_id = declaration.lodging_id.host_id
 
-    @api.depends("lodging_id", "period_id")
+    @api.depends(
+        "lodging_id.nature_id",
+        "lodging_id.classification",
+        "lodging_id.classification_expiry",
+        "period_id",
+    )
     def _compute_regime(self):
         for declaration in self:
             deliberation = declaration.period_id.deliberation_id
             declaration.regime = (
-                deliberation._regime_for(declaration.lodging_id)
+                deliberation._regime_for(
+                    declaration.lodging_id, declaration.period_id.date_from
+                )
                 if deliberation and declaration.lodging_id
                 else "real"
+            )
+
+    @api.constrains("is_zero", "regime")
+    def _check_zero_is_real(self):
+        # L2333-41: the forfait is assessed on the capacity and the open nights,
+        # not on the nights let: there is no "nothing to declare" au forfait.
+        if any(d.is_zero and d.regime == "flat" for d in self):
+            raise ValidationError(
+                _(
+                    'A flat-rate declaration is owed whatever the occupancy: "Nothing '
+                    'to declare" is for the actual regime only.'
+                )
             )
 
     @api.depends("invoice_id.payment_state")
@@ -231,7 +265,7 @@ class TourismTaxDeclaration(models.Model):
             frozen = declaration.submitted_breakdown
             if declaration.regime == "real" and not (
                 frozen or declaration.is_zero or declaration.ex_officio
-            ):
+            ):  # au forfait (L2333-41) the capacity and opening dates are the basis
                 # The stays hold their own amounts: add them up.
                 base, surcharges, total, nights = totals[declaration.id]
             else:
@@ -281,7 +315,7 @@ class TourismTaxDeclaration(models.Model):
         tourism.tax.stay._breakdowns)."""
         self.ensure_one()
         result = {"base": Decimal("0"), "surcharges": defaultdict(Decimal), "nights": 0}
-        if self.is_zero or not self.period_id:
+        if (self.is_zero and self.regime == "real") or not self.period_id:
             pass
         elif self.ex_officio:
             self._add_ex_officio(result)
@@ -358,12 +392,15 @@ class TourismTaxDeclaration(models.Model):
         deliberation = self.period_id.deliberation_id
         lodging = self.lodging_id
         nights = lodging.period_ids._nights_between(self.date_from, self.date_to)
-        tariff = deliberation._tariff_for(lodging._get_category(self.date_from))
-        if not nights or not lodging.capacity or tariff is None:
+        tariff = deliberation._tariff_for(
+            lodging._get_category(self.date_from), self.date_from.year
+        )
+        if not nights or not lodging.capacity_units or tariff is None:
             return
         surcharges, rates = deliberation._surcharges_on(self.date_from)
         tax = compute_flat_rate_tax(
-            capacity=lodging.capacity,
+            # Units of capacity: persons, three per emplacement (R2333-59).
+            capacity=lodging.capacity_units,
             tariff=tariff,
             nights=nights,
             allowance_rate=to_decimal(deliberation.allowance_rate) / 100,
@@ -416,14 +453,19 @@ class TourismTaxDeclaration(models.Model):
 
     def _add_ex_officio(self, result):
         """Estimate: the person-nights declared a year before for the same dates;
-        failing that, every bed taken every night the lodging is open."""
+        failing that, every bed taken every night the lodging is open. A lodging
+        au forfait owes the forfait itself, its allowance applied (L2333-46 refers
+        to the taxation d'office of L2333-38 for the tax as L2333-41 assesses it)."""
+        if self.regime == "flat":
+            self._add_flat_rate(result)
+            return
         deliberation = self.period_id.deliberation_id
         lodging = self.lodging_id
         category = lodging._get_category(self.date_from)
         tariff = (
             to_decimal(deliberation.highest_tariff, 2)
             if category.is_proportional
-            else deliberation._tariff_for(category)
+            else deliberation._tariff_for(category, self.date_from.year)
         )
         if not tariff:
             return
@@ -454,17 +496,88 @@ class TourismTaxDeclaration(models.Model):
         """Invoice the estimate and the late interest: 0.20 % per month started since
         the payment was due (L2333-38)."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
-        due = self.period_id.payment_due
-        months = max(0, (today.year - due.year) * 12 + today.month - due.month) + (
-            1 if today.day > due.day else 0
-        )
-        total = to_decimal(self.amount_total, 2)
-        self._money_write(
-            {"interest_amount": float(round_half_up(total * Decimal("0.002") * months))}
-        )
+        self._set_late_interest()
         self._create_invoice()
         self._money_set_state("invoiced")
+
+    def _set_late_interest(self):
+        """CGCT L2333-38: the tax assessed ex officio bears 0.20 % per month
+        started since the payment was due."""
+        for declaration in self:
+            today = fields.Date.context_today(declaration)
+            interest = late_interest(
+                to_decimal(declaration.amount_total, 2),
+                declaration.period_id.payment_due,
+                today,
+            )
+            # The interest is the server's: never written by a user (see write()).
+            declaration._money_write({"interest_amount": float(interest)})
+
+    def _paid_on(self):
+        """The day the invoice was settled (its last reconciliation), or None."""
+        self.ensure_one()
+        partials = self.invoice_id.line_ids.matched_credit_ids
+        dates = [date for date in partials.mapped("max_date") if date]
+        return max(dates) if dates else None
+
+    @api.model
+    def _cron_invoice_late_interest(self):
+        """CGCT L2333-38, last paragraph: the tax paid after its due date bears the
+        same 0.20 % per month started, for an ordinary declaration as for one
+        assessed ex officio: one interest invoice per declaration paid late."""
+        declarations = self.search(
+            [
+                ("state", "=", "paid"),
+                ("ex_officio", "=", False),
+                ("interest_invoice_id", "=", False),
+                ("invoice_id.move_type", "=", "out_invoice"),
+            ]
+        )
+        invoiced = self.browse()
+        for declaration in declarations:
+            invoice = declaration.invoice_id
+            paid_on = declaration._paid_on()
+            if not paid_on or paid_on <= invoice.invoice_date_due:
+                continue
+            interest = late_interest(
+                to_decimal(invoice.amount_total, 2), invoice.invoice_date_due, paid_on
+            )
+            if not interest:
+                continue
+            account = declaration.deliberation_id.base_account_id
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .create(
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": declaration.host_id.id,
+                        "invoice_date": fields.Date.context_today(self),
+                        "invoice_origin": declaration.name,
+                        "ref": declaration.name,
+                        "invoice_line_ids": [
+                            Command.create(
+                                {
+                                    "name": _(
+                                        "Late interest (0.20 %% per month, L2333-38)"
+                                        " - %(number)s paid on %(date)s",
+                                        number=declaration.name,
+                                        date=paid_on.strftime("%d/%m/%Y"),
+                                    ),
+                                    "account_id": account.id,
+                                    "quantity": 1,
+                                    "price_unit": float(interest),
+                                    "tax_ids": [Command.clear()],
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+            move.action_post()
+            declaration._money_write({"interest_invoice_id": move.id})
+            invoiced |= declaration
+        return invoiced
 
     @api.constrains("lodging_id", "period_id", "state", "rectified_id")
     def _check_unique_period(self):
@@ -643,9 +756,18 @@ class TourismTaxDeclaration(models.Model):
     def action_validate(self):
         """The office accepts the declaration: the invoice (avis des sommes à payer)
         is created and posted, one line per component."""
-        if not self.env.user.has_group("tourism_base.group_tourism_regisseur"):
+        # Liquidating the tax and issuing its titre are the ordonnateur's acts
+        # (décret 2012-1246 art. 11; docs/domain.md §2.1); the régisseur collects.
+        if not (
+            self.env.su
+            or self.env.user.has_group("tourism_base.group_tourism_ordonnateur")
+        ):
             raise AccessError(
-                _("Only the régisseur or the Responsable OT validates declarations.")
+                _(
+                    "Only the ordonnateur (or his delegate) validates declarations "
+                    "into titres: the régisseur collects, he does not liquidate "
+                    "(décret 2012-1246 art. 11)."
+                )
             )
         if any(declaration.state != "submitted" for declaration in self):
             raise UserError(_("Only a submitted declaration can be validated."))

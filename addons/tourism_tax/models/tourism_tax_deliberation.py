@@ -10,8 +10,14 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
 
 from ..tools.calculator import ROUNDING_MODES
-from ..tools.categories import is_outdoor
-from ..tools.deliberation_rules import check_tariffs
+from ..tools.categories import regime
+from ..tools.deliberation_rules import (
+    adopted_in_time,
+    adoption_deadline,
+    check_tariffs,
+    deliberation_in_force,
+    tariff_within_scale,
+)
 
 ROUNDING_LABELS = {
     "per_person_night": "Per person and night, add-ons included (half-up to the cent)",
@@ -172,6 +178,51 @@ class TourismTaxDeliberation(models.Model):
                     _("The flat-rate allowance must be between 10 % and 80 %.")
                 )
 
+    @api.constrains("state", "date_adopted", "year")
+    def _check_adoption_date(self):
+        for deliberation in self.filtered(lambda d: d.state == "adopted"):
+            deliberation._check_adopted_in_time(deliberation.date_adopted)
+
+    def _check_adopted_in_time(self, date_adopted):
+        # CGCT L2333-26: adopted before 1 July to apply from the next year.
+        for deliberation in self:
+            if date_adopted and not adopted_in_time(deliberation.year, date_adopted):
+                raise ValidationError(
+                    _(
+                        "A deliberation for %(year)s must be adopted before "
+                        "%(deadline)s (CGCT L2333-26).",
+                        year=deliberation.year,
+                        deadline=adoption_deadline(deliberation.year).strftime(
+                            "%d/%m/%Y"
+                        ),
+                    )
+                )
+
+    def _is_used(self):
+        """Declarations (not cancelled) rest on its periods: its stored amounts,
+        and the invoices posted from them, come from its figures."""
+        return bool(
+            self.env["tourism.tax.declaration"].search_count(
+                [("period_id", "in", self.period_ids.ids), ("state", "!=", "cancel")],
+                limit=1,
+            )
+        )
+
+    def write(self, vals):
+        # What is posted stays posted: an adopted deliberation in use is amended by
+        # a new deliberation, never edited behind the declarations it taxed.
+        editable = {"note", "reference", "period_ids", "message_main_attachment_id"}
+        if set(vals) - editable and any(
+            d.state == "adopted" and d._is_used() for d in self
+        ):
+            raise UserError(
+                _(
+                    "This deliberation is adopted and declarations use it: amend it "
+                    "with a new deliberation."
+                )
+            )
+        return super().write(vals)
+
     @api.constrains("state", "tariff_ids")
     def _check_tariffs(self):
         for deliberation in self.filtered(lambda d: d.state == "adopted"):
@@ -238,6 +289,9 @@ class TourismTaxDeliberation(models.Model):
                 raise UserError(
                     _("Enter or generate the collection periods before adopting.")
                 )
+            deliberation._check_adopted_in_time(
+                deliberation.date_adopted or fields.Date.context_today(deliberation)
+            )
             deliberation._check_against_legal_scale()
             deliberation.write(
                 {
@@ -248,6 +302,13 @@ class TourismTaxDeliberation(models.Model):
             )
 
     def action_reset_to_draft(self):
+        if any(deliberation._is_used() for deliberation in self):
+            raise UserError(
+                _(
+                    "Declarations use this deliberation: it cannot go back to draft; "
+                    "amend it with a new deliberation."
+                )
+            )
         self.write({"state": "draft"})
 
     def action_load_categories(self):
@@ -274,46 +335,88 @@ class TourismTaxDeliberation(models.Model):
         for deliberation in self:
             if deliberation.state != "draft":
                 raise UserError(_("Only a draft deliberation can be changed."))
-            months = FREQUENCY_MONTHS[deliberation.period_frequency]
-            start = date(deliberation.year, 1, 1)
-            commands = [Command.clear()]
-            while start.year == deliberation.year:
-                end = start + relativedelta(months=months, days=-1)
-                commands.append(
-                    Command.create(
-                        {
-                            "date_from": start,
-                            "date_to": end,
-                            "declaration_due": end
-                            + relativedelta(days=deliberation.declaration_delay),
-                            "payment_due": end
-                            + relativedelta(days=deliberation.payment_delay),
-                        }
+            deliberation.period_ids = [
+                Command.clear(),
+                *deliberation._period_commands(deliberation.year),
+            ]
+
+    def action_extend_periods(self):
+        """The periods of the next year, for a deliberation still in force then: it
+        applies until another replaces it (L2333-26), and its hosts keep
+        declaring."""
+        for deliberation in self:
+            if deliberation.state != "adopted":
+                raise UserError(_("Only an adopted deliberation is extended."))
+            year = max([p.date_to.year for p in deliberation.period_ids] or [0]) + 1
+            year = max(year, deliberation.year)
+            if self.search_count(
+                [
+                    ("epci_id", "=", deliberation.epci_id.id),
+                    ("company_id", "=", deliberation.company_id.id),
+                    ("year", "=", year),
+                ],
+                limit=1,
+            ):
+                raise UserError(
+                    _(
+                        "A deliberation for %(year)s replaces this one: its periods "
+                        "are that deliberation's.",
+                        year=year,
                     )
                 )
-                start = end + relativedelta(days=1)
-            deliberation.period_ids = commands
+            deliberation.period_ids = deliberation._period_commands(year)
+
+    def _period_commands(self, year):
+        """Commands creating the collection periods of `year`."""
+        self.ensure_one()
+        deliberation = self
+        months = FREQUENCY_MONTHS[deliberation.period_frequency]
+        start = date(year, 1, 1)
+        commands = []
+        while start.year == year:
+            end = start + relativedelta(months=months, days=-1)
+            commands.append(
+                Command.create(
+                    {
+                        "date_from": start,
+                        "date_to": end,
+                        "declaration_due": end
+                        + relativedelta(days=deliberation.declaration_delay),
+                        "payment_due": end
+                        + relativedelta(days=deliberation.payment_delay),
+                    }
+                )
+            )
+            start = end + relativedelta(days=1)
+        return commands
 
     @api.model
     def _find(self, commune, year):
-        """The adopted deliberation of `year` that covers `commune`."""
+        """The adopted deliberation in force in `year` for `commune`: that of the
+        year, or the latest before it (in force until replaced, L2333-26)."""
         if not commune or not commune.epci_id:
             return self.browse()
-        return self.search(
+        found = self.search(
             [
                 ("epci_id", "=", commune.epci_id.id),
-                ("year", "=", year),
+                ("year", "<=", year),
                 ("state", "=", "adopted"),
             ],
-            limit=1,
+            order="year desc",
         )
+        in_force = deliberation_in_force(found.mapped("year"), year)
+        return found.filtered(lambda d: d.year == in_force)[:1]
 
-    def _regime_for(self, lodging):
+    def _regime_for(self, lodging, day=None):
+        """The regime of `lodging` on `day` (today by default), from its nature
+        and its category that day (L2333-26)."""
         self.ensure_one()
-        category = lodging.category_id
-        if category.is_proportional and not is_outdoor(lodging.nature_id.code):
-            return "real"
-        return "flat" if lodging.nature_id in self.flat_rate_nature_ids else "real"
+        day = day or fields.Date.context_today(self)
+        return regime(
+            lodging.nature_id.code,
+            lodging._category_code(day),
+            set(self.flat_rate_nature_ids.mapped("code")),
+        )
 
     def _surcharges_on(self, day):
         """(add-ons levied on `day` in their order, their rates as fractions)."""
@@ -321,8 +424,25 @@ class TourismTaxDeliberation(models.Model):
         surcharges = self.surcharge_ids.sorted("sequence")._applies_on(day)
         return surcharges, [to_decimal(s.rate) / 100 for s in surcharges]
 
-    def _tariff_for(self, category):
-        """Tariff per person and night of a classified category (Decimal)."""
+    def _tariff_for(self, category, year=None):
+        """Tariff per person and night of a classified category (Decimal) for the
+        nights of `year` (the deliberation's own by default): within that year's
+        legal scale (L2333-30) when the deliberation stays in force after its
+        year."""
         self.ensure_one()
         line = self.tariff_ids.filtered(lambda t: t.category_id == category)[:1]
-        return to_decimal(line.tariff, 2) if line else None
+        if not line:
+            return None
+        tariff = to_decimal(line.tariff, 2)
+        if year and year != self.year:
+            floor, ceiling = (
+                self.env["tourism.tax.legal.scale"]
+                ._get_scale(year)
+                .get(category, (None, None))
+            )
+            tariff = tariff_within_scale(
+                tariff,
+                None if floor is None else to_decimal(floor, 2),
+                None if ceiling is None else to_decimal(ceiling, 2),
+            )
+        return tariff

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.deliberation_rules import flat_rate_declaration_due
+
 
 class TourismTaxPeriod(models.Model):
     """A collection period: its nights are declared and paid together."""
@@ -19,6 +21,20 @@ class TourismTaxPeriod(models.Model):
     date_to = fields.Date(string="To", required=True)
     declaration_due = fields.Date(string="Declare by", required=True)
     payment_due = fields.Date(string="Pay by", required=True)
+    flat_declaration_due = fields.Date(
+        string="Flat Rate: Declare by",
+        compute="_compute_flat_declaration_due",
+        store=True,
+        help="A lodging au forfait declares its capacity and opening dates at least "
+        "one month before the period starts (L2333-43).",
+    )
+
+    @api.depends("date_from")
+    def _compute_flat_declaration_due(self):
+        for period in self:
+            period.flat_declaration_due = period.date_from and (
+                flat_rate_declaration_due(period.date_from)
+            )
 
     @api.depends("date_from", "date_to")
     def _compute_name(self):
@@ -37,9 +53,17 @@ class TourismTaxPeriod(models.Model):
                 raise ValidationError(
                     _("A collection period cannot end before it starts.")
                 )
-            if period.date_from.year != year or period.date_to.year != year:
+            # A deliberation stays in force until replaced (L2333-26): its periods
+            # may continue in the following years, each within one year.
+            if period.date_from.year < year or (
+                period.date_to.year != period.date_from.year
+            ):
                 raise ValidationError(
-                    _("The collection periods must fall within %(year)s.", year=year)
+                    _(
+                        "The collection periods must fall within %(year)s or a later "
+                        "year, each within one year.",
+                        year=year,
+                    )
                 )
             if (
                 period.declaration_due < period.date_to

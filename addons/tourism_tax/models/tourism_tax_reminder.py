@@ -11,13 +11,25 @@ _logger = logging.getLogger(__name__)
 
 REMINDER_DAYS_BEFORE = 7
 FORMAL_NOTICE_DAYS_AFTER_DUE = 15
-# L2333-38: taxation d'office when the formal notice is not answered within 30 days.
-EX_OFFICIO_DAYS_AFTER_NOTICE = 30
+# CGCT L2333-38: "à défaut de régularisation dans un délai de trente jours suivant
+# la notification de cette mise en demeure", an avis de taxation d'office
+# "motivé" is sent "au moins trente jours avant la mise en recouvrement".
+EX_OFFICIO_DAYS_AFTER_NOTIFICATION = 30
+TITRE_DAYS_AFTER_ASSESSMENT = 30
 TEMPLATES = {
+    "flat_before": "tourism_tax.mail_template_reminder_flat_before",
     "before_due": "tourism_tax.mail_template_reminder_before_due",
     "overdue": "tourism_tax.mail_template_reminder_overdue",
     "formal_notice": "tourism_tax.mail_template_formal_notice",
+    "ex_officio_notice": "tourism_tax.mail_template_ex_officio_notice",
     "ex_officio": "tourism_tax.mail_template_ex_officio",
+}
+REPORTS = {
+    "formal_notice": ("tourism_tax.action_report_formal_notice", "mise-en-demeure"),
+    "ex_officio_notice": (
+        "tourism_tax.action_report_ex_officio_notice",
+        "avis-de-taxation-d-office",
+    ),
 }
 
 
@@ -37,14 +49,21 @@ class TourismTaxReminder(models.Model):
     declaration_due = fields.Date(related="period_id.declaration_due")
     kind = fields.Selection(
         selection=[
+            ("flat_before", "Flat rate: reminder before the period"),
             ("before_due", "Reminder before the due date"),
             ("overdue", "Overdue reminder"),
             ("formal_notice", "Formal notice (registered letter)"),
+            ("ex_officio_notice", "Notice of taxation d'office"),
             ("ex_officio", "Taxation d'office"),
         ],
         required=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
+    notified_on = fields.Date(
+        help="Formal notice: the day the host received the registered letter (the "
+        "acknowledgement of receipt). The 30 days of L2333-38 run from it: without "
+        "it the procedure waits.",
+    )
     mail_id = fields.Many2one("mail.mail", string="E-mail", readonly=True)
     declaration_id = fields.Many2one(
         "tourism.tax.declaration",
@@ -86,22 +105,37 @@ class TourismTaxReminder(models.Model):
                 ]
             ),
         }
+        # L2333-43: au forfait, the declaration comes a month before the period.
+        steps["flat_before"] = Period.search(
+            [
+                ("deliberation_id.state", "=", "adopted"),
+                ("flat_declaration_due", ">=", today),
+                (
+                    "flat_declaration_due",
+                    "<=",
+                    today + relativedelta(days=REMINDER_DAYS_BEFORE),
+                ),
+            ]
+        )
         reminders = self.browse()
         for kind, periods in steps.items():
             for period in periods:
                 reminders |= self._remind_period(period, kind)
         reminders |= self._send_formal_notices(today)
+        reminders |= self._send_ex_officio_notices(today)
         reminders |= self._tax_ex_officio(today)
         return reminders
 
     def _still_undeclared(self):
-        """Reminders whose lodging has still sent nothing for the period."""
+        """Reminders whose lodging has still sent nothing for the period (the
+        office's own ex officio declaration is not the host's)."""
         return self.filtered(
             lambda reminder: not self.env["tourism.tax.declaration"].search_count(
                 [
                     ("lodging_id", "=", reminder.lodging_id.id),
                     ("period_id", "=", reminder.period_id.id),
                     ("state", "not in", ("draft", "cancel")),
+                    ("ex_officio", "=", False),
                 ],
                 limit=1,
             )
@@ -139,31 +173,93 @@ class TourismTaxReminder(models.Model):
         notices._send(attach_letter=True)
         return notices
 
-    def _tax_ex_officio(self, today):
-        """After 30 days without an answer to the formal notice, the office draws up the
-        declaration itself (L2333-38) and invoices it with the late interest."""
-        notices = self._next_step(
-            "formal_notice",
-            "ex_officio",
-            today - relativedelta(days=EX_OFFICIO_DAYS_AFTER_NOTICE),
+    def _send_ex_officio_notices(self, today):
+        """L2333-38: 30 days after the formal notice was *notified* (its
+        acknowledgement of receipt recorded) without a declaration, the office
+        assesses the tax and sends the reasoned avis de taxation d'office, with
+        the basis and the amount. A notice whose notification is not recorded
+        waits."""
+        limit = today - relativedelta(days=EX_OFFICIO_DAYS_AFTER_NOTIFICATION + 1)
+        notices = self.search(
+            [
+                ("kind", "=", "formal_notice"),
+                ("notified_on", "!=", False),
+                ("notified_on", "<=", limit),
+            ]
         )
+        done = self.search(
+            [
+                ("kind", "=", "ex_officio_notice"),
+                ("period_id", "in", notices.period_id.ids),
+            ]
+        )
+        done_keys = {(r.lodging_id, r.period_id) for r in done}
+        notices = notices.filtered(
+            lambda r: (r.lodging_id, r.period_id) not in done_keys
+        )._still_undeclared()
         steps = self.browse()
         for notice in notices:
             try:
                 with self.env.cr.savepoint():
                     steps |= notice._draw_up_ex_officio()
             except UserError as error:
-                # A configuration to complete (an account...): the others go on.
+                # A configuration to complete: the others go on.
                 _logger.warning(
                     "Taxation d'office of %s postponed: %s",
                     notice.lodging_id.name,
                     error,
                 )
                 notice.lodging_id.message_post(body=error.args[0])
+        steps._send(attach_letter=True)
+        return steps
+
+    def _tax_ex_officio(self, today):
+        """L2333-38: the tax assessed ex officio is put into recovery (the titre, an
+        invoice with the late interest) at least 30 days after the avis."""
+        assessments = self._next_step(
+            "ex_officio_notice",
+            "ex_officio",
+            today - relativedelta(days=TITRE_DAYS_AFTER_ASSESSMENT),
+        )
+        steps = self.browse()
+        for assessment in assessments:
+            try:
+                with self.env.cr.savepoint():
+                    steps |= assessment._issue_ex_officio_titre()
+            except UserError as error:
+                # A configuration to complete (an account...): the others go on.
+                _logger.warning(
+                    "Taxation d'office of %s postponed: %s",
+                    assessment.lodging_id.name,
+                    error,
+                )
+                assessment.lodging_id.message_post(body=error.args[0])
         steps._send()
         return steps
 
+    def _issue_ex_officio_titre(self):
+        self.ensure_one()
+        declaration = self.declaration_id
+        if declaration.state != "submitted":
+            raise UserError(
+                self.env._(
+                    "The assessment %(number)s is no longer pending.",
+                    number=declaration.name,
+                )
+            )
+        declaration.sudo()._validate_ex_officio()
+        return self.create(
+            {
+                "lodging_id": self.lodging_id.id,
+                "period_id": self.period_id.id,
+                "kind": "ex_officio",
+                "declaration_id": declaration.id,
+            }
+        )
+
     def _draw_up_ex_officio(self):
+        """The declaration assessed ex officio, submitted (not yet invoiced), and
+        the step of its avis."""
         self.ensure_one()
         Declaration = self.env["tourism.tax.declaration"]
         draft = Declaration.search(
@@ -182,12 +278,11 @@ class TourismTaxReminder(models.Model):
             }
         )
         declaration._money_set_state("submitted")
-        declaration.sudo()._validate_ex_officio()
         return self.create(
             {
                 "lodging_id": self.lodging_id.id,
                 "period_id": self.period_id.id,
-                "kind": "ex_officio",
+                "kind": "ex_officio_notice",
                 "declaration_id": declaration.id,
             }
         )
@@ -197,12 +292,13 @@ class TourismTaxReminder(models.Model):
             template = self.env.ref(TEMPLATES[reminder.kind])
             email_values = {}
             if attach_letter:
+                report, prefix = REPORTS[reminder.kind]
                 pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
-                    "tourism_tax.action_report_formal_notice", reminder.ids
+                    report, reminder.ids
                 )
                 attachment = self.env["ir.attachment"].create(
                     {
-                        "name": f"mise-en-demeure-{reminder.id}.pdf",
+                        "name": f"{prefix}-{reminder.id}.pdf",
                         "raw": pdf,
                         "res_model": reminder._name,
                         "res_id": reminder.id,
@@ -239,6 +335,12 @@ class TourismTaxReminder(models.Model):
             [("period_id", "=", period.id), ("kind", "=", kind)]
         ).lodging_id
         to_remind = lodgings - sent - already
+        if kind == "flat_before":
+            deliberation = period.deliberation_id
+            to_remind = to_remind.filtered(
+                lambda lodging: deliberation._regime_for(lodging, period.date_from)
+                == "flat"
+            )
         reminders = self.create(
             [
                 {"lodging_id": lodging.id, "period_id": period.id, "kind": kind}

@@ -1,12 +1,16 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+from collections import defaultdict
+from decimal import Decimal
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.calculator import late_interest, platform_due_dates, split_collected
 from ..tools.platform_import import parse_remittance
 from ..tools.stay_import import ImportProblem
+from .tourism_tax_deliberation import to_decimal
 
 
 class TourismTaxRemittance(models.Model):
@@ -17,9 +21,11 @@ class TourismTaxRemittance(models.Model):
     _description = "Platform Remittance"
     _inherit = ["tourism.money.document.mixin", "mail.thread"]
     _order = "date desc, id desc"
-    # Once checked (validated), the statement and its lines are final.
+    # Once booked, the statement and its lines are final.
     _money_locked_fields = (
         "platform_id",
+        "epci_id",
+        "move_id",
         "date",
         "company_id",
         "amount_received",
@@ -53,13 +59,38 @@ class TourismTaxRemittance(models.Model):
     )
     file = fields.Binary(string="Statement (CSV)", attachment=True)
     filename = fields.Char()
+    epci_id = fields.Many2one(
+        "tourism.epci",
+        string="Collectivity",
+        tracking=True,
+        help="The collectivity the platform paid: its deliberation gives the add-ons "
+        "the tax collected is split into.",
+    )
     state = fields.Selection(
-        selection=[("draft", "Draft"), ("done", "Checked")],
+        selection=[("draft", "Draft"), ("posted", "Posted")],
         default="draft",
         required=True,
         readonly=True,
         tracking=True,
         copy=False,
+    )
+    due_date = fields.Date(
+        string="Latest Due Date",
+        compute="_compute_interest",
+        store=True,
+        help="CGCT L2333-34: by 30 June for the tax collected in the first half, by "
+        "31 December for the second half, its balance with the next 30 June "
+        "payment at the latest.",
+    )
+    interest_amount = fields.Monetary(
+        string="Late Interest",
+        compute="_compute_interest",
+        store=True,
+        help="0.20 % per month started on what was remitted after its latest due "
+        "date (L2333-38).",
+    )
+    move_id = fields.Many2one(
+        "account.move", string="Invoice", readonly=True, copy=False, tracking=True
     )
 
     @api.depends("line_ids.tax_collected", "line_ids.lodging_id", "amount_received")
@@ -73,6 +104,147 @@ class TourismTaxRemittance(models.Model):
             remittance.unmatched_count = len(
                 lines.filtered(lambda line: not line.lodging_id)
             )
+
+    @api.depends("line_ids.tax_collected", "line_ids.arrival", "date")
+    def _compute_interest(self):
+        for remittance in self:
+            interest = Decimal(0)
+            latest_dates = []
+            for line in remittance.line_ids.filtered("arrival"):
+                # The statement gives the stay, not the day of the collection:
+                # the platform collects at the latest when the stay starts.
+                _due, latest = platform_due_dates(line.arrival)
+                latest_dates.append(latest)
+                if remittance.date:
+                    interest += late_interest(
+                        to_decimal(line.tax_collected, 2), latest, remittance.date
+                    )
+            remittance.due_date = min(latest_dates) if latest_dates else False
+            remittance.interest_amount = float(interest)
+
+    def _deliberation_on(self, day):
+        """The deliberation of the collectivity in force on `day` (L2333-26)."""
+        self.ensure_one()
+        return self.env["tourism.tax.deliberation"].search(
+            [
+                ("epci_id", "=", self.epci_id.id),
+                ("company_id", "=", self.company_id.id),
+                ("state", "=", "adopted"),
+                ("year", "<=", day.year),
+            ],
+            order="year desc",
+            limit=1,
+        )
+
+    def _breakdown(self):
+        """{'base': Decimal, 'surcharges': {surcharge: Decimal}, 'deliberation'}:
+        what the platform collected, split back into the tourist tax and each
+        add-on of the night's deliberation (L2333-34 I, L3333-1)."""
+        self.ensure_one()
+        result = {"base": Decimal(0), "surcharges": defaultdict(Decimal)}
+        deliberations = self.env["tourism.tax.deliberation"]
+        for line in self.line_ids:
+            day = line.arrival or self.date
+            deliberation = self._deliberation_on(day)
+            if not deliberation:
+                raise UserError(
+                    _(
+                        "No adopted deliberation of %(collectivity)s is in force on "
+                        "%(day)s.",
+                        collectivity=self.epci_id.display_name or "",
+                        day=day.strftime("%d/%m/%Y"),
+                    )
+                )
+            deliberations |= deliberation
+            surcharges, rates = deliberation._surcharges_on(day)
+            base, shares = split_collected(to_decimal(line.tax_collected, 2), rates)
+            result["base"] += base
+            for surcharge, share in zip(surcharges, shares, strict=True):
+                result["surcharges"][surcharge] += share
+        result["deliberation"] = deliberations[:1]
+        return result
+
+    def action_post(self):
+        """Book the remittance: the platform owes what its statement says it
+        collected, the base to the tourist tax account, each add-on to its
+        third-party account (to pass back), with the late interest; the payment
+        received is then matched against that invoice, so a shortfall stays due."""
+        for remittance in self:
+            if remittance.state != "draft":
+                raise UserError(_("This remittance is already posted."))
+            if not remittance.line_ids:
+                raise UserError(_("Import the platform's statement first."))
+            if not remittance.epci_id:
+                raise UserError(_("Set the collectivity the platform paid."))
+            breakdown = remittance._breakdown()
+            account = breakdown["deliberation"].base_account_id
+            if not account:
+                raise UserError(
+                    _(
+                        "Set the account of the tourist tax on the deliberation "
+                        "%(name)s.",
+                        name=breakdown["deliberation"].display_name,
+                    )
+                )
+            lines = [
+                (account, _("Tourist tax collected by the platform"), breakdown["base"])
+            ]
+            for surcharge, amount in breakdown["surcharges"].items():
+                if amount and not surcharge.account_id:
+                    raise UserError(
+                        _(
+                            "Set the third-party account of %(name)s.",
+                            name=surcharge.name,
+                        )
+                    )
+                lines.append((surcharge.account_id, surcharge.name, amount))
+            if remittance.interest_amount:
+                lines.append(
+                    (
+                        account,
+                        _("Late interest (0.20 % per month, L2333-38)"),
+                        to_decimal(remittance.interest_amount, 2),
+                    )
+                )
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .create(
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": remittance.platform_id.id,
+                        "invoice_date": remittance.date,
+                        "ref": remittance.display_name,
+                        "invoice_line_ids": [
+                            Command.create(
+                                {
+                                    "name": label,
+                                    "account_id": line_account.id,
+                                    "quantity": 1,
+                                    "price_unit": float(amount),
+                                    "tax_ids": [Command.clear()],
+                                }
+                            )
+                            for line_account, label, amount in lines
+                            if amount
+                        ],
+                    }
+                )
+            )
+            move.action_post()
+            remittance._money_set_state("posted", {"move_id": move.id})
+            expected = remittance.amount_declared + remittance.interest_amount
+            if remittance.currency_id.compare_amounts(
+                remittance.amount_received, expected
+            ):
+                remittance.message_post(
+                    body=_(
+                        "The platform paid %(paid)s where its statement and the late "
+                        "interest make %(due)s: the difference stays on its account.",
+                        paid=remittance.currency_id.format(remittance.amount_received),
+                        due=remittance.currency_id.format(expected),
+                    )
+                )
 
     @api.depends("platform_id", "date")
     def _compute_display_name(self):
@@ -127,12 +299,3 @@ class TourismTaxRemittance(models.Model):
             ]
         )._match_lodgings()
         return True
-
-    def action_validate(self):
-        """The statement is checked: it is final from now on."""
-        for remittance in self:
-            if remittance.state != "draft":
-                raise UserError(_("This statement is already checked."))
-            if not remittance.line_ids:
-                raise UserError(_("Import the platform's statement first."))
-        self._money_set_state("done")

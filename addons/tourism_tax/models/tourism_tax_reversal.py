@@ -51,6 +51,13 @@ class TourismTaxReversal(models.Model):
         string="Declarations",
         compute="_compute_declaration_ids",
     )
+    remittance_ids = fields.Many2many(
+        "tourism.tax.remittance",
+        string="Platform Remittances",
+        compute="_compute_declaration_ids",
+        help="The add-ons the platforms collected are passed back with the hosts' "
+        "(L2333-34 I, L3333-1).",
+    )
     amount = fields.Monetary(
         string="Amount to Pass Back", compute="_compute_amount", store=True
     )
@@ -68,10 +75,11 @@ class TourismTaxReversal(models.Model):
                 end=reversal.date_to and reversal.date_to.strftime("%d/%m/%Y"),
             )
 
-    @api.depends("line_ids.declaration_id")
+    @api.depends("line_ids.declaration_id", "line_ids.remittance_id")
     def _compute_declaration_ids(self):
         for reversal in self:
             reversal.declaration_ids = reversal.line_ids.declaration_id
+            reversal.remittance_ids = reversal.line_ids.remittance_id
 
     @api.depends("line_ids.amount")
     def _compute_amount(self):
@@ -79,10 +87,12 @@ class TourismTaxReversal(models.Model):
             reversal.amount = sum(reversal.line_ids.mapped("amount"))
 
     def _generate_lines(self):
-        """The paid declarations of the periods not passed back yet for the add-on,
-        each with its share: the server's, never the client's. The database
-        refuses a declaration already in another statement of the add-on (drafts
-        included), so two statements drawn up at once never both hold it."""
+        """The paid declarations of the periods and the platforms' remittances
+        booked in its dates (L2333-34 I, L3333-1: the add-ons they collected are
+        passed back with the hosts'), not passed back yet for the add-on, each with
+        its share: the server's, never the client's. The database refuses a
+        declaration or a remittance already in another statement of the add-on
+        (drafts included), so two statements drawn up at once never both hold it."""
         Line = self.env["tourism.tax.reversal.line"]
         lookups = {}  # see tourism.tax.stay._breakdowns
         for reversal in self:
@@ -100,17 +110,40 @@ class TourismTaxReversal(models.Model):
                     ("id", "not in", already.declaration_id.ids),
                 ]
             )
-            Line._money_create(
+            remittances = self.env["tourism.tax.remittance"].search(
                 [
-                    {
-                        "reversal_id": reversal.id,
-                        "surcharge_id": reversal.surcharge_id.id,
-                        "declaration_id": declaration.id,
-                        "amount": float(reversal._share(declaration, lookups)),
-                    }
-                    for declaration in declarations
+                    ("state", "=", "posted"),
+                    ("company_id", "=", reversal.company_id.id),
+                    ("date", ">=", reversal.date_from),
+                    ("date", "<=", reversal.date_to),
+                    ("id", "not in", already.remittance_id.ids),
                 ]
             )
+            vals_list = [
+                {
+                    "reversal_id": reversal.id,
+                    "surcharge_id": reversal.surcharge_id.id,
+                    "declaration_id": declaration.id,
+                    "amount": float(reversal._share(declaration, lookups)),
+                }
+                for declaration in declarations
+            ]
+            for remittance in remittances:
+                share = reversal._remittance_share(remittance)
+                if share:
+                    vals_list.append(
+                        {
+                            "reversal_id": reversal.id,
+                            "surcharge_id": reversal.surcharge_id.id,
+                            "remittance_id": remittance.id,
+                            "amount": float(share),
+                        }
+                    )
+            Line._money_create(vals_list)
+
+    def _remittance_share(self, remittance):
+        """The add-on in what a platform remitted (its statement split back)."""
+        return remittance._breakdown()["surcharges"].get(self.surcharge_id, Decimal(0))
 
     def _share(self, declaration, lookups=None):
         """The add-on in a declaration, net of its rectifications, as submitted."""
@@ -135,7 +168,19 @@ class TourismTaxReversal(models.Model):
             line[1] += breakdown["nights"]
             line[2] += breakdown["base"]
             line[3] += self._share(declaration, lookups)
-        return [(commune, *totals[commune]) for commune in sorted(totals)]
+        rows = [(commune, *totals[commune]) for commune in sorted(totals)]
+        for remittance in self.remittance_ids:
+            breakdown = remittance._breakdown()
+            rows.append(
+                (
+                    _("Platform %(name)s", name=remittance.display_name),
+                    len(remittance.line_ids),
+                    sum(line.nights * line.persons for line in remittance.line_ids),
+                    breakdown["base"],
+                    self._remittance_share(remittance),
+                )
+            )
+        return rows
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -147,7 +192,7 @@ class TourismTaxReversal(models.Model):
         for reversal in self:
             if reversal.state != "draft":
                 raise UserError(_("This statement is already validated."))
-            if not reversal.declaration_ids:
+            if not (reversal.declaration_ids or reversal.remittance_ids):
                 raise UserError(_("There is nothing to pass back for these periods."))
             account = reversal.surcharge_id.account_id
             if not account:

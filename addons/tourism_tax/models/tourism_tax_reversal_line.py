@@ -24,8 +24,15 @@ class TourismTaxReversalLine(models.Model):
     surcharge_id = fields.Many2one(
         "tourism.tax.surcharge", string="Add-on", required=True, ondelete="restrict"
     )
+    # A line passes back a host's declaration, or a platform's remittance.
     declaration_id = fields.Many2one(
-        "tourism.tax.declaration", required=True, index=True, ondelete="restrict"
+        "tourism.tax.declaration", index=True, ondelete="restrict"
+    )
+    remittance_id = fields.Many2one(
+        "tourism.tax.remittance",
+        string="Platform Remittance",
+        index=True,
+        ondelete="restrict",
     )
     host_id = fields.Many2one(related="declaration_id.host_id")
     lodging_id = fields.Many2one(related="declaration_id.lodging_id")
@@ -38,6 +45,16 @@ class TourismTaxReversalLine(models.Model):
             "declaration_surcharge_uniq",
             "unique(declaration_id, surcharge_id)",
             "This declaration is already passed back for this add-on.",
+        ),
+        (
+            "remittance_surcharge_uniq",
+            "unique(remittance_id, surcharge_id)",
+            "This platform remittance is already passed back for this add-on.",
+        ),
+        (
+            "declaration_or_remittance",
+            "CHECK((declaration_id IS NULL) != (remittance_id IS NULL))",
+            "A reversal line passes back a declaration or a remittance.",
         ),
     ]
 

@@ -15,8 +15,10 @@ from ..tools.calculator import (
     TaxCalculationError,
     compute_platform_difference,
     from_cents,
+    low_rent_exemption,
     split_stay,
     stay_tax_cents,
+    tariff_boundaries,
 )
 from .tourism_tax_deliberation import to_decimal
 
@@ -30,6 +32,7 @@ _ROW_FIELDS = (
     "price_per_night",
     "channel",
     "platform_collected",
+    "free_of_charge",
 )
 _Row = namedtuple("_Row", _ROW_FIELDS)
 _EXEMPT_FIELDS = (
@@ -37,6 +40,7 @@ _EXEMPT_FIELDS = (
     "exempt_seasonal",
     "exempt_emergency",
     "exempt_low_rent",
+    "resident_persons",
 )
 
 
@@ -72,7 +76,13 @@ def _ratio(value):
 
 # (field type, value type) that need no conversion (see _precompute).
 _PLAIN_TYPES = frozenset(
-    (("date", date), ("integer", int), ("float", float), ("selection", str))
+    (
+        ("date", date),
+        ("integer", int),
+        ("float", float),
+        ("selection", str),
+        ("boolean", bool),
+    )
 )
 # The stays being created: their defaults per set of fields given, and their
 # computed fields (see _prepare_create_values).
@@ -178,7 +188,19 @@ class TourismTaxStay(models.Model):
     exempt_minors = fields.Integer(string="Minors")
     exempt_seasonal = fields.Integer(string="Seasonal Workers")
     exempt_emergency = fields.Integer(string="Emergency Housing")
-    exempt_low_rent = fields.Integer(string="Low Rent")
+    exempt_low_rent = fields.Integer(
+        string="Low Rent",
+        help="Occupants of a lodging let below the threshold the deliberation voted "
+        "(L2333-31 4°); without a threshold there is no such exemption.",
+    )
+    resident_persons = fields.Integer(
+        string="Domiciled in the Commune",
+        help="Persons domiciled in the commune are outside the tax (L2333-29).",
+    )
+    free_of_charge = fields.Boolean(
+        help="Nothing is paid for the lodging: only a stay for consideration is "
+        "taxed (L2333-26).",
+    )
     exempt_persons = fields.Integer(
         compute="_compute_exempt_persons", store=True, precompute=True
     )
@@ -279,7 +301,11 @@ class TourismTaxStay(models.Model):
         )
 
     @api.depends(
-        "exempt_minors", "exempt_seasonal", "exempt_emergency", "exempt_low_rent"
+        "exempt_minors",
+        "exempt_seasonal",
+        "exempt_emergency",
+        "exempt_low_rent",
+        "resident_persons",
     )
     def _compute_exempt_persons(self):
         columns = (self.mapped(name) for name in _EXEMPT_FIELDS)
@@ -311,6 +337,7 @@ class TourismTaxStay(models.Model):
         "price_per_night",
         "channel",
         "platform_collected",
+        "free_of_charge",
         "declaration_id.lodging_id",
         "declaration_id.period_id",
     )
@@ -549,9 +576,13 @@ class TourismTaxStay(models.Model):
         difference = row.channel == "platform" and row.platform_collected > 0
         if (row.channel == "platform" and not difference) or not lodging:
             return result
+        # L2333-26: the tax is levied on stays "à titre onéreux"; a free night is
+        # not taxed, classified or not (no price to take a percentage of).
+        if row.free_of_charge:
+            return result
         if not row.nights:
             return result
-        for first_night, nights in self._segments(row):
+        for first_night, nights in self._segments(row, lodging):
             deliberation = self._deliberation_info(lodging, first_night.year, lookups)
             if not deliberation:
                 raise ValidationError(
@@ -569,7 +600,9 @@ class TourismTaxStay(models.Model):
             surcharges, rates = lookups[key]
             if difference and category.is_proportional:
                 continue  # unclassified: the platform's rate is the lodging's own
-            tax = self._segment_tax(row, nights, deliberation, category, rates, lookups)
+            tax = self._segment_tax(
+                row, nights, deliberation, category, rates, lookups, first_night.year
+            )
             result["base"] += tax.base
             result["nights"] += tax.taxable_person_nights
             for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
@@ -579,15 +612,17 @@ class TourismTaxStay(models.Model):
         return result
 
     @api.model
-    def _segments(self, row):
-        """(first night, nights) of the stay `row` in each year: the tariff in
-        force on each night applies."""
-        if row.arrival.year == row.departure.year:
+    def _segments(self, row, lodging):
+        """(first night, nights) of the stay `row` in each year and each
+        classification of `lodging` (a _LodgingInfo): the tariff in force on each
+        night applies, that of the night's year and of the category the lodging
+        is in that night (L2333-30; see calculator.tariff_boundaries)."""
+        expiry = lodging.classification_expiry
+        if row.arrival.year == row.departure.year and not (
+            expiry and row.arrival <= expiry < row.departure
+        ):
             return ((row.arrival, row.nights),)  # the usual stay, one tariff
-        boundaries = [
-            date(year, 1, 1)
-            for year in range(row.arrival.year + 1, row.departure.year + 1)
-        ]
+        boundaries = tariff_boundaries(row.arrival, row.departure, expiry or None)
         return [
             (first_night, nights)
             for first_night, _last_night, nights in split_stay(
@@ -595,7 +630,9 @@ class TourismTaxStay(models.Model):
             )
         ]
 
-    def _segment_tax(self, row, nights, deliberation, category, rates, lookups):
+    def _segment_tax(
+        self, row, nights, deliberation, category, rates, lookups, year=None
+    ):
         """The calculator's tax in cents of `nights` of the stay `row` under
         `deliberation` (a _DeliberationInfo) and `category` (a _CategoryInfo)."""
         if category.is_proportional:
@@ -606,9 +643,11 @@ class TourismTaxStay(models.Model):
                 cents = float_round(row.price_per_night, precision_digits=2) * 100
                 price = (round(cents), 100)
         else:
-            key = ("tariff", deliberation.record.id, category.id)
+            key = ("tariff", deliberation.record.id, category.id, year)
             if key not in lookups:
-                lookups[key] = _ratio(deliberation.record._tariff_for(category.record))
+                lookups[key] = _ratio(
+                    deliberation.record._tariff_for(category.record, year)
+                )
             tariff, rate, price, cap = lookups[key], None, None, None
         # The calculator is a pure function: most stays of a month share their
         # nights, persons and tariff, so each distinct computation is done once.
@@ -694,6 +733,38 @@ class TourismTaxStay(models.Model):
                         "period": period.name,
                     }
                 )
+
+    @api.constrains("exempt_low_rent", "price_per_night", "declaration_id")
+    def _check_low_rent(self):
+        """CGCT L2333-31 4°: the occupants of a lodging whose rent is below the
+        threshold the council voted are exempt; no threshold, no exemption, and at
+        or above it nobody is exempt."""
+        for stay in self.filtered("exempt_low_rent"):
+            deliberation = stay.declaration_id.period_id.deliberation_id
+            threshold = deliberation.low_rent_threshold or None
+            price = stay.price_per_night if stay.price_per_night else None
+            if threshold is None:
+                problem = _(
+                    "%(line)s: the deliberation voted no low-rent threshold, so "
+                    "nobody is exempt for a low rent."
+                )
+            elif not low_rent_exemption(
+                None if price is None else to_decimal(price, 2),
+                to_decimal(threshold, 2),
+            ):
+                problem = _(
+                    "%(line)s: the low-rent exemption applies only below "
+                    "%(threshold)s per night: give the price per night, under it."
+                )
+            else:
+                continue
+            raise ValidationError(
+                problem
+                % {
+                    "line": stay._line_label(),
+                    "threshold": f"{threshold or 0:.2f}",
+                }
+            )
 
     @api.model
     def _precompute(self, vals_list):

@@ -15,3 +15,5 @@ from . import test_money_lock
 from . import test_portal_integrity
 from . import test_reversal_once
 from . import test_concurrency
+from . import test_tax_law
+from . import test_tax_law_orm

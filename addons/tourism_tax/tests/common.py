@@ -38,6 +38,8 @@ class TourismTaxCommon(TransactionCase):
     @classmethod
     def _deliberation(cls, year=2026, tariffs=None, **values):
         Category = cls.env["tourism.tax.category"]
+        # Adopted before 1 July of the year before (CGCT L2333-26).
+        values.setdefault("date_adopted", f"{year - 1}-06-15")
         return cls.env["tourism.tax.deliberation"].create(
             {
                 "year": year,
@@ -118,6 +120,13 @@ class TourismTaxDeclarationCommon(TourismTaxCommon):
             tz="Europe/Paris",
             login="tax_regisseur",
             groups="base.group_user,tourism_base.group_tourism_regisseur",
+        )
+        # Liquidates declarations into titres (décret 2012-1246 art. 11).
+        cls.ordonnateur = new_test_user(
+            cls.env,
+            tz="Europe/Paris",
+            login="tax_ordonnateur",
+            groups="base.group_user,tourism_base.group_tourism_ordonnateur",
         )
         cls.conseiller = new_test_user(
             cls.env,

@@ -134,7 +134,7 @@ class TestPortalIntegrity(HttpCase, TourismTaxDeclarationCommon):
         self.assertEqual(declaration.submitted_classification, "3")
         self.assertEqual(declaration.submitted_capacity, 10)
         self.assertEqual(declaration.stay_ids.classification, "3")
-        declaration.with_user(self.regisseur).action_validate()
+        declaration.with_user(self.ordonnateur).action_validate()
         self.assertAlmostEqual(declaration.invoice_id.amount_total, 8.64)
         self.assertEqual(declaration.amount_total, 8.64)
 

@@ -69,23 +69,47 @@ class TestReminder(TourismTaxDeclarationCommon):
             # The letter for registered post goes with the e-mail.
             self.assertEqual(notice.mail_id.attachment_ids.mimetype, "application/pdf")
             self.assertIn("mise en demeure", notice.mail_id.subject.lower())
-        with freeze_time("2026-11-29"):
+        # CGCT L2333-38: the 30 days run from the notification of the registered
+        # letter; without its date recorded, the procedure waits.
+        with freeze_time("2026-12-15"):
+            self.assertFalse(
+                self._cron().filtered(lambda r: r.kind.startswith("ex_officio"))
+            )
+        notice.notified_on = "2026-11-03"
+        with freeze_time("2026-12-03"):
+            self.assertFalse(
+                self._cron().filtered(lambda r: r.kind.startswith("ex_officio"))
+            )
+        with freeze_time("2026-12-04"):
+            assessment = self._cron().filtered(
+                lambda r: r.kind == "ex_officio_notice" and r.period_id == self.q3
+            )
+            declaration = assessment.declaration_id
+            self.assertTrue(declaration.ex_officio)
+            # Assessed, not yet put into recovery.
+            self.assertEqual(declaration.state, "submitted")
+            self.assertFalse(declaration.invoice_id)
+            # Capacity 10, open every night of the quarter (92): 920 person-nights at
+            # 1.44 = 1,324.80, stated with its basis in the reasoned notice.
+            self.assertAlmostEqual(declaration.amount_total, 1324.80)
+            self.assertEqual(
+                assessment.mail_id.attachment_ids.mimetype, "application/pdf"
+            )
+            self.assertIn("1", assessment.mail_id.body_html)
+        with freeze_time("2027-01-02"):
             self.assertFalse(self._cron().filtered(lambda r: r.kind == "ex_officio"))
-        with freeze_time("2026-12-01"):
+        with freeze_time("2027-01-03"):
             step = self._cron().filtered(
                 lambda r: r.kind == "ex_officio" and r.period_id == self.q3
             )
-            declaration = step.declaration_id
-            self.assertTrue(declaration.ex_officio)
+            self.assertEqual(step.declaration_id, declaration)
             self.assertEqual(declaration.state, "invoiced")
-            # Capacity 10, open every night of the quarter (92): 920 person-nights at
-            # 1.44 = 1,324.80; late interest 0.20 % x 2 months started since 30/10.
-            self.assertAlmostEqual(declaration.amount_total, 1324.80)
-            self.assertAlmostEqual(declaration.interest_amount, 5.30)
-            self.assertAlmostEqual(declaration.invoice_id.amount_total, 1330.10)
+            # Late interest 0.20 % x 3 months started since 30/10: 7.95.
+            self.assertAlmostEqual(declaration.interest_amount, 7.95)
+            self.assertAlmostEqual(declaration.invoice_id.amount_total, 1332.75)
             self.assertEqual(
                 set(self.hotel.reminder_ids.mapped("kind")),
-                {"overdue", "formal_notice", "ex_officio"},
+                {"overdue", "formal_notice", "ex_officio_notice", "ex_officio"},
             )
             # Nothing more once taxed.
             self.assertFalse(self._cron().filtered(lambda r: r.period_id == self.q3))

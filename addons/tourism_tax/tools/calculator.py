@@ -441,6 +441,30 @@ def compute_flat_rate_tax(
     )
 
 
+# Capacity of an outdoor lodging under the forfait. CGCT R2333-59 (version in force
+# 9 April 2000 - 6 August 2015): the units of capacity are the persons the
+# establishment may lodge as its classification decision states them; when the
+# decision counts "emplacements d'installations de camping, de caravanage ou
+# d'hébergements légers", the units are three times the emplacements. No later
+# text gives another figure; the collectivité may still set it per nature.
+PERSONS_PER_PITCH = 3
+
+
+def flat_rate_capacity(capacity, unit="person", persons_per_pitch=PERSONS_PER_PITCH):
+    """Units of capacity (persons) of a lodging for the forfait (L2333-41):
+    ``capacity`` is persons, or emplacements when ``unit`` is "pitch", each then
+    counting ``persons_per_pitch`` persons (R2333-59, three)."""
+    capacity = _to_int(capacity, "Capacity")
+    if capacity < 0:
+        raise TaxCalculationError("negative_capacity")
+    if unit == "person":
+        return capacity
+    persons_per_pitch = _to_int(persons_per_pitch, "Persons per pitch")
+    if persons_per_pitch < 1:
+        raise TaxCalculationError("negative_capacity")
+    return capacity * persons_per_pitch
+
+
 # -- dates ---------------------------------------------------------------------
 
 
@@ -476,6 +500,26 @@ def split_stay(arrival, departure, boundaries=()):
         segments.append((first, end, (end - first).days + 1))
         first = start
     return segments
+
+
+def tariff_boundaries(arrival, departure, classification_expiry=None):
+    """First nights of a new tariff within a stay: each 1 January (the tariff of
+    the night's year, L2333-30 and reference.md A.5) and the day after the
+    lodging's classification expires, from which it is taxed as unclassified
+    (L2333-30: the tariff is the one of the category the lodging belongs to on
+    the night). The stay is then split there with split_stay()."""
+    _check_stay(arrival, departure)
+    last_night = departure - datetime.timedelta(days=1)
+    boundaries = [
+        datetime.date(year, 1, 1)
+        for year in range(arrival.year + 1, last_night.year + 1)
+    ]
+    if classification_expiry is not None:
+        _check_date(classification_expiry, "Classification expiry")
+        first_unclassified = classification_expiry + datetime.timedelta(days=1)
+        if arrival < first_unclassified <= last_night:
+            boundaries.append(first_unclassified)
+    return sorted(set(boundaries))
 
 
 def nights_by_year(arrival, departure):
@@ -533,3 +577,86 @@ def compute_platform_difference(*, base, surcharges=(), collected):
         surcharges=tuple(from_cents(cents) for cents in due_surcharges),
         total=from_cents(due),
     )
+
+
+# -- late interest -------------------------------------------------------------
+
+# CGCT L2333-38 (and L2333-46 for the forfait): "intérêt de retard égal à 0,20 %
+# du montant des droits par mois de retard", every month started counting.
+LATE_INTEREST_RATE = Decimal("0.002")
+
+
+def _add_months(day, months):
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (
+        datetime.date(year + month // 12, month % 12 + 1, 1)
+        - datetime.timedelta(days=1)
+    ).day
+    return datetime.date(year, month, min(day.day, last))
+
+
+def months_started(due, paid_on):
+    """Months of delay, each month started counting in full: 0 when `paid_on` is
+    on or before `due`; 1 up to the same day of the next month; and so on."""
+    _check_date(due, "Due date")
+    _check_date(paid_on, "Payment date")
+    months = 0
+    while _add_months(due, months) < paid_on:
+        months += 1
+    return months
+
+
+def late_interest(amount, due, paid_on, rate=LATE_INTEREST_RATE):
+    """Late interest on `amount` (L2333-38): amount x 0.20 % x months started
+    between `due` and `paid_on`, half-up to the cent."""
+    amount = _to_amount(amount, "Amount")
+    rate = _to_amount(rate, "Rate")
+    return from_cents(_cents(amount * rate * months_started(due, paid_on)))
+
+
+# -- scope and exemptions ------------------------------------------------------
+
+
+def low_rent_exemption(price_per_night, threshold):
+    """CGCT L2333-31 4°: are the occupants of a lodging let `price_per_night`
+    exempt? Only if the deliberation voted a `threshold` (None: no such
+    exemption) and the rent is below it; at or above it, nobody is."""
+    if threshold is None or price_per_night is None:
+        return False
+    threshold = _to_amount(threshold, "Threshold")
+    return (
+        bool(threshold) and _to_amount(price_per_night, "Price per night") < threshold
+    )
+
+
+# -- platform remittances ------------------------------------------------------
+
+
+def split_collected(collected, surcharge_rates=()):
+    """A tax a platform collected add-ons included (L2333-34 I: it remits the
+    tourist tax and the additional taxes together) split into the base and each
+    add-on: each add-on is collected x rate / (1 + sum of rates), half-up to the
+    cent; the base takes the rest, so the parts add up. (base, (add-ons...))."""
+    collected_cents = _cents(_to_amount(collected, "Tax collected"))
+    rates = _to_rates(surcharge_rates)
+    factor = 1 + sum(rates)
+    surcharges = [_round_to_int(collected_cents * rate / factor) for rate in rates]
+    base = collected_cents - sum(surcharges)
+    return from_cents(base), tuple(from_cents(cents) for cents in surcharges)
+
+
+def platform_due_dates(collected_on):
+    """CGCT L2333-34 I and II: platforms remit twice a year, by 30 June and by
+    31 December, what they collected; "les versements effectués au 30 juin
+    comprennent, le cas échéant, le solde dû au titre de l'année antérieure".
+    (due date, latest date): the tax collected by 30 June is due then; the tax
+    collected in the second half is due by 31 December, its balance at the
+    latest with the next 30 June payment. Late interest runs after the latest
+    date (L2333-38)."""
+    _check_date(collected_on, "Collection date")
+    year = collected_on.year
+    if collected_on.month <= 6:
+        june = datetime.date(year, 6, 30)
+        return june, june
+    return datetime.date(year, 12, 31), datetime.date(year + 1, 6, 30)

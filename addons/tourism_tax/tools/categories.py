@@ -42,3 +42,13 @@ def category_code(nature, stars=0, is_palace=False):
 def is_outdoor(nature):
     """Plein air: may be taxed au forfait even when unclassified (L2333-26)."""
     return nature in ("campsite", "motorhome_area", "marina")
+
+
+def regime(nature, category, flat_rate_natures):
+    """ "flat" or "real" for a lodging of `nature` in tariff `category` (a code):
+    the deliberation sets the regime of each nature of lodging (L2333-26: one
+    regime per nature), but an unclassified lodging other than plein air is
+    always taxed au réel (L2333-26, second paragraph, as amended by LFI 2019)."""
+    if category == UNCLASSIFIED and not is_outdoor(nature):
+        return "real"
+    return "flat" if nature in flat_rate_natures else "real"

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Consistency of the tariffs a collectivité votes (CGCT L2333-30), no ORM."""
 
+import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -91,3 +92,49 @@ def highest_tariff(rows):
     when no tariff is adopted)."""
     tariffs = [row["tariff"] for row in _normalise(rows)]
     return max(tariffs) if tariffs else None
+
+
+def adoption_deadline(year):
+    """CGCT L2333-26 (and L2333-30 for the tariffs): a deliberation applies from
+    the next year when adopted before 1 July; for `year` it must therefore be
+    adopted before 1 July of year - 1. Returns that 1 July (excluded)."""
+    return datetime.date(int(year) - 1, 7, 1)
+
+
+def adopted_in_time(year, date_adopted):
+    """True when `date_adopted` comes before the deadline for `year`."""
+    return date_adopted < adoption_deadline(year)
+
+
+def deliberation_in_force(years, year):
+    """The deliberation year in force for `year` among the adopted `years`: the
+    latest not after it. A deliberation stays in force until another replaces it
+    (L2333-26: "délibération ... applicable à compter de l'année suivante", with no
+    term). None when none was adopted yet."""
+    earlier = [adopted for adopted in years if adopted <= year]
+    return max(earlier) if earlier else None
+
+
+def tariff_within_scale(tariff, floor=None, ceiling=None):
+    """The tariff applied to a night of a year whose legal scale (L2333-30, limits
+    revalued each year) no longer contains the adopted one: brought back within
+    [floor, ceiling]; unchanged without a scale."""
+    tariff = to_decimal(tariff, "tariff")
+    if floor is not None and tariff < to_decimal(floor, "floor"):
+        return to_decimal(floor, "floor")
+    if ceiling is not None and tariff > to_decimal(ceiling, "ceiling"):
+        return to_decimal(ceiling, "ceiling")
+    return tariff
+
+
+def flat_rate_declaration_due(period_start):
+    """CGCT L2333-43: the logeur au forfait declares (capacity, opening period)
+    "un mois au moins avant le début de chaque période de perception": the
+    latest day is one month before the period starts (the same day of the
+    previous month, or its last day when shorter)."""
+    year, month = period_start.year, period_start.month - 1
+    if not month:
+        year, month = year - 1, 12
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (following - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(period_start.day, last_day))

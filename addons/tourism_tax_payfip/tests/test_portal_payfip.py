@@ -45,7 +45,7 @@ class TestPortalPayfip(PayfipCommon, TourismTaxDeclarationCommon):
             }
         )
         cls.declaration.action_submit()
-        cls.declaration.with_user(cls.regisseur).action_validate()
+        cls.declaration.with_user(cls.ordonnateur).action_validate()
 
     def test_host_pays_declaration_by_card(self):
         """In a real browser, in French: the host pays the declaration's invoice with
