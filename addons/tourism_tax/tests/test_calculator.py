@@ -20,7 +20,7 @@ from ..tools.calculator import (
     stay_tax_cents,
 )
 
-LANDES = (D("0.10"), D("0.34"))  # Département 10 %, GPSO 34 % (reference.md §0)
+LANDES = (D("0.10"), D("0.34"))  # Département 10 %, GPSO 34 % (docs/domain.md §1.5)
 DEPARTMENT = (D("0.10"),)
 
 
@@ -77,7 +77,7 @@ class TestCalculator(BaseCase):
     # -- réel --------------------------------------------------------------------
 
     def test_worked_examples(self):
-        """reference.md A.9."""
+        """docs/domain.md §1.10."""
         cases = [
             ("T1 2-star hotel", {"nights": 5, "persons": 2, "tariff": "0.50"}, "5.00"),
             ("T2 3-star hotel", {"nights": 2, "persons": 2, "tariff": "1.50"}, "6.00"),
@@ -631,7 +631,7 @@ class TestCalculator(BaseCase):
         t5 = {"capacity": 6, "tariff": "0.30", "nights": 124, "allowance_rate": "0.50"}
         cases = [
             # name, kwargs, taxable units, base, surcharges, total
-            ("T5 (reference.md A.9)", t5, "3", "111.60", (), "111.60"),
+            ("T5 (docs/domain.md §1.10)", t5, "3", "111.60", (), "111.60"),
             # 111.60 × 10 % = 11.16; × 34 % = 37.944 → 37.94
             (
                 "T5 with the Landes add-ons",

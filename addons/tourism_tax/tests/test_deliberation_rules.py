@@ -12,7 +12,7 @@ from ..tools.deliberation_rules import (
     highest_tariff,
 )
 
-# A legal deliberation under the 2025 barème (reference.md A.3): code, group, rank,
+# A legal deliberation under the 2025 barème (docs/domain.md §1.3): code, group, rank,
 # tariff, floor, ceiling. Category codes as in tools/categories.py.
 LEGAL = [
     ("palace", "hotel", 6, "3.00", "0.70", "4.80"),

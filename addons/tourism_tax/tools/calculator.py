@@ -19,7 +19,7 @@ CENT = Decimal("0.01")
 _DIVISION = Context(prec=28)
 
 # Order of rounding for the réel (see compute_stay_tax). No official rule exists
-# (reference.md A.8), so the order is a setting of the collectivité.
+# (docs/domain.md §1.7), so the order is a setting of the collectivité.
 ROUNDING_MODES = ("per_person_night", "per_component", "per_stay")
 
 # L2333-41: the forfait allowance (abattement) is voted between 10 % and 80 %.
@@ -504,7 +504,7 @@ def split_stay(arrival, departure, boundaries=()):
 
 def tariff_boundaries(arrival, departure, classification_expiry=None):
     """First nights of a new tariff within a stay: each 1 January (the tariff of
-    the night's year, L2333-30 and reference.md A.5) and the day after the
+    the night's year, L2333-30 and docs/domain.md §1.6) and the day after the
     lodging's classification expires, from which it is taxed as unclassified
     (L2333-30: the tariff is the one of the category the lodging belongs to on
     the night). The stay is then split there with split_stay()."""
@@ -524,7 +524,7 @@ def tariff_boundaries(arrival, departure, classification_expiry=None):
 
 def nights_by_year(arrival, departure):
     """``{year: nights}`` in year order: the tariff in force is the one of the night
-    (reference.md A.5), so a stay across 31 December uses both years."""
+    (docs/domain.md §1.6), so a stay across 31 December uses both years."""
     _check_stay(arrival, departure)
     last_year = (departure - datetime.timedelta(days=1)).year
     new_years = [
@@ -553,7 +553,7 @@ class PlatformDifference:
 def compute_platform_difference(*, base, surcharges=(), collected):
     """Difference between the tax due at the lodging's classified tariff (``base``
     and the add-ons ``surcharges``, as compute_stay_tax returns them) and the tax
-    the platform collected for the stay, add-ons included (reference.md A.4:
+    the platform collected for the stay, add-ons included (docs/domain.md §1.8:
     "declare the difference"). Nothing is due when the platform collected as much
     or more: the host is not refunded by his declaration. The difference is split
     between the base and each add-on in the proportions of the full tax, each
