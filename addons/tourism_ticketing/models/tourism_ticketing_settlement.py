@@ -53,9 +53,9 @@ class TourismTicketingSettlement(models.Model):
         "netting_move_id",
     )
 
-    name = fields.Char(
-        readonly=True, copy=False, default=lambda self: self.env._("New")
-    )
+    # Numbered at validation; a draft has no number, and is shown as such in the
+    # reader's language (a stored "New" stayed English in the French lists).
+    name = fields.Char(readonly=True, copy=False)
     mandate_id = fields.Many2one(
         "tourism.ticketing.mandate",
         required=True,
@@ -553,6 +553,14 @@ class TourismTicketingSettlement(models.Model):
             "tourism_ticketing.action_report_ticketing_settlement"
         ).report_action(self)
 
+    @api.depends("name", "organiser_id")
+    def _compute_display_name(self):
+        for settlement in self:
+            settlement.display_name = settlement.name or self.env._(
+                "Draft settlement of %(organiser)s",
+                organiser=settlement.organiser_id.name or "",
+            )
+
     def _get_report_base_filename(self):
         self.ensure_one()
-        return self.env._("Settlement %(name)s", name=self.name)
+        return self.env._("Settlement %(name)s", name=self.display_name)

@@ -158,9 +158,17 @@ class TestTicketing(TicketingCommon):
                 }
             ],
         )
+        # A draft has no number yet: the French list names it as a draft.
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.assertFalse(settlement.name)
+        self.assertEqual(
+            settlement.with_context(lang="fr_FR").display_name,
+            f"Reddition de comptes en brouillon de {settlement.organiser_id.name}",
+        )
         settlement.action_validate()
         self.assertEqual(settlement.state, "done")
         self.assertTrue(settlement.name.startswith("REV/"))
+        self.assertEqual(settlement.display_name, settlement.name)
         # The bill clears the organiser's 467; the commission is revenue with VAT.
         self.assertEqual(self.balance(festival_467), 0.0)
         self.assertEqual(settlement.bill_id.amount_total, 24.00)
