@@ -335,10 +335,13 @@ class TourismTaxDeclarationPortal(CustomerPortal):
             declaration = self._own_declaration(declaration_id)
         except (AccessError, MissingError):
             return request.redirect("/my/tax/declarations")
+        if declaration.state != "draft":
+            # Already sent: a second click or another tab lands on the declaration
+            # as it stands, not on an error about a submission that succeeded.
+            return request.redirect(declaration.access_url)
         try:
             with request.env.cr.savepoint():
-                if declaration.state == "draft":
-                    declaration.is_zero = bool(post.get("is_zero"))
+                declaration.is_zero = bool(post.get("is_zero"))
                 declaration.action_submit()
         except (UserError, ValidationError) as error:
             return self._redirect_with_error(declaration_id, error.args[0])

@@ -131,6 +131,10 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
         response = self._post(f"{url}/submit", {}, page=url)
         self.assertIn("submitted=1", response.url)
         self.assertEqual(declaration.state, "submitted")
+        # A second click (another tab) shows the sent declaration, no error.
+        response = self._post(f"{url}/submit", {})
+        self.assertNotIn("o_tourism_error", response.text)
+        self.assertEqual(declaration.state, "submitted")
         # Once sent, the host cannot add lines any more.
         self._post(
             f"{url}/stay",

@@ -554,6 +554,7 @@ class TourismTicketingSettlement(models.Model):
         ).report_action(self)
 
     @api.depends("name", "organiser_id")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for settlement in self:
             settlement.display_name = settlement.name or self.env._(
