@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from num2words import num2words
+from odoo.addons.tourism_base.tools import money
 
 CENT = Decimal("0.01")
 
@@ -23,31 +23,9 @@ def to_money(value):
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def amount_in_words(amount, currency_unit="euro", cent_unit="centime"):
-    """French amount in words for receipts and bordereaux.
-
-    ``num2words(..., to='currency')`` reads an int as cents, so euros and cents
-    are spelt separately. 'un million d'euros' takes the elided 'de'.
-    """
-    amount = to_money(amount)
-    if amount < 0:
-        return "moins " + amount_in_words(-amount, currency_unit, cent_unit)
-    units = int(amount)
-    cents = int((amount - units) * 100)
-    words = num2words(units, lang="fr")
-    plural = currency_unit + ("s" if units > 1 else "")
-    if units >= 1000000 and units % 1000000 == 0:
-        # 'deux millions d'euros', 'un milliard d'euros'
-        text = (
-            f"{words} d'{plural}" if plural[0] in "aeiouy" else f"{words} de {plural}"
-        )
-    else:
-        text = f"{words} {plural}"
-    if cents:
-        text += " et {} {}{}".format(
-            num2words(cents, lang="fr"), cent_unit, "s" if cents > 1 else ""
-        )
-    return text
+# The French amount in words of receipts and bordereaux: one definition for the
+# suite (tourism_base's money kit).
+amount_in_words = money.amount_in_words
 
 
 def cash_difference(expected, counted):

@@ -11,7 +11,7 @@ turnover, so only the commission carries the office's VAT.
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from num2words import num2words
+from odoo.addons.tourism_base.tools import money as money_kit
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -156,24 +156,6 @@ def settlement_totals(lines, vat_rate, included=True):
     )
 
 
-def _words(number):
-    return num2words(number, lang="fr")
-
-
-def amount_in_words(amount):
-    """French amount in words for statements: « cent vingt euros et cinq centimes ».
-    num2words' currency mode says « zéro euros » and « un million euros »; the rules
-    here are the usual ones (euro plural from 2, « d'euros » after million/milliard)."""
-    amount = money(amount)
-    negative = amount < 0
-    amount = abs(amount)
-    euros = int(amount)
-    cents = int((amount - euros) * HUNDRED)
-    if euros >= 1_000_000 and euros % 1_000_000 == 0:
-        unit = "d'euros"
-    else:
-        unit = "euros" if euros >= 2 else "euro"
-    text = f"{_words(euros)} {unit}"
-    if cents:
-        text += f" et {_words(cents)} centime{'s' if cents >= 2 else ''}"
-    return f"moins {text}" if negative else text
+# The French amount in words of statements: one definition for the suite
+# (tourism_base's money kit).
+amount_in_words = money_kit.amount_in_words
