@@ -12,14 +12,9 @@ Usage: .venv/bin/python scripts/bench_tourism_tax_import_bounds.py
 """
 
 import importlib.util
-import io
 import pathlib
-import re
 import time
 import tracemalloc
-import zipfile
-
-import openpyxl
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location(
@@ -29,27 +24,12 @@ stay_import = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(stay_import)
 
 
-def crafted_xlsx(dimension=None, extra_row=""):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["arrivee", "depart", "personnes"])
-    sheet.append(["12/07/2026", "15/07/2026", 2])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                xml = data.decode()
-                if dimension:
-                    xml = re.sub(
-                        r'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"', xml
-                    )
-                data = xml.replace("</sheetData>", extra_row + "</sheetData>").encode()
-            target.writestr(info, data)
-    return output.getvalue()
+_samples_spec = importlib.util.spec_from_file_location(
+    "xlsx_samples", ROOT / "addons/tourism_tax/tests/xlsx_samples.py"
+)
+xlsx_samples = importlib.util.module_from_spec(_samples_spec)
+_samples_spec.loader.exec_module(xlsx_samples)
+crafted_xlsx = xlsx_samples.crafted_xlsx
 
 
 CASES = (

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
 import re
-import zipfile
 
 import openpyxl
 from freezegun import freeze_time
@@ -11,31 +10,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
 from .common import TourismTaxDeclarationCommon
-
-
-def crafted_xlsx(dimension=None, extra_row=""):
-    """A small register whose sheet declares `dimension` and holds `extra_row`
-    (raw XML) after its rows: what a hand-made or hostile file can say."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["arrivee", "depart", "personnes"])
-    sheet.append(["12/07/2026", "15/07/2026", 2])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                xml = data.decode()
-                if dimension:
-                    xml = re.sub(
-                        r'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"', xml
-                    )
-                data = xml.replace("</sheetData>", extra_row + "</sheetData>").encode()
-            target.writestr(info, data)
-    return output.getvalue()
+from .xlsx_samples import crafted_xlsx
 
 
 @tagged("post_install", "-at_install")
