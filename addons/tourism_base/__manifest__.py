@@ -17,6 +17,8 @@
         # OCA: who changed what and when on the money documents (their addons
         # subscribe them); the Responsable OT reads the log.
         "auditlog",
+        # OCA: password policy (length, character classes, history) for hosts and staff.
+        "password_security",
         "contacts",
         "membership",
         "l10n_fr",
@@ -31,6 +33,7 @@
         "data/tourism_label_data.xml",
         "data/tourism_classification_scheme_data.xml",
         "data/ir_cron_data.xml",
+        "data/password_policy_data.xml",
         "views/tourism_epci_views.xml",
         "views/tourism_commune_views.xml",
         "views/tourism_activity_type_views.xml",

@@ -5,3 +5,4 @@ from . import test_portal
 from . import test_ui
 from . import test_spreadsheet
 from . import test_money
+from . import test_password_policy
