@@ -12,6 +12,7 @@
     "installable": True,
     "depends": [
         "tourism_base",
+        "tourism_bit_stock",
         "point_of_sale",
         "l10n_fr_pos_cert",
     ],

@@ -12,6 +12,7 @@
     "installable": True,
     "depends": [
         "tourism_base",
+        "tourism_bit_stock",
         "stock",
     ],
     "data": [

@@ -7,13 +7,6 @@ from odoo.exceptions import UserError
 class TourismBit(models.Model):
     _inherit = "tourism.bit"
 
-    warehouse_id = fields.Many2one(
-        "stock.warehouse",
-        string="Stock Location",
-        check_company=True,
-        tracking=True,
-        help="Warehouse holding the goods sold at this information point.",
-    )
     pos_config_ids = fields.One2many(
         "pos.config", "tourism_bit_id", string="Points of Sale"
     )
@@ -45,7 +38,7 @@ class TourismBit(models.Model):
         """
         configs = self.env["pos.config"]
         for bit in self:
-            bit._setup_warehouse()
+            bit._tourism_warehouse()
             bit._setup_cash_journal()
             config = bit.pos_config_ids[:1]
             if not config:
@@ -68,23 +61,6 @@ class TourismBit(models.Model):
         action["domain"] = [("tourism_bit_id", "=", self.id)]
         action["context"] = {"default_tourism_bit_id": self.id}
         return action
-
-    def _setup_warehouse(self):
-        self.ensure_one()
-        if self.warehouse_id:
-            return
-        code = (self.code or "").upper()[:5]
-        warehouse = self.env["stock.warehouse"].search(
-            [("code", "=", code), ("company_id", "=", self.company_id.id)], limit=1
-        )
-        self.warehouse_id = warehouse or self.env["stock.warehouse"].create(
-            {
-                "name": self.name,
-                "code": code,
-                "partner_id": self.partner_id.id,
-                "company_id": self.company_id.id,
-            }
-        )
 
     def _setup_cash_journal(self):
         self.ensure_one()

@@ -1,54 +1,20 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import models
 from odoo.exceptions import UserError
 
 
 class TourismBit(models.Model):
     _inherit = "tourism.bit"
 
-    # Same field, same column as tourism_pos's: an information point has one
-    # warehouse, whether it sells at a till, hands out brochures, or both. Declared
-    # here too so that the welcome desk does not need the point of sale.
-    warehouse_id = fields.Many2one(
-        "stock.warehouse",
-        string="Stock Location",
-        check_company=True,
-        tracking=True,
-        help="Warehouse holding the goods sold at this information point.",
-    )
-
-    def _welcome_warehouse(self):
-        """The point's warehouse, created on first use with the code tourism_pos
-        gives it (the point's code), so both addons find the same one."""
-        self.ensure_one()
-        if self.warehouse_id:
-            return self.warehouse_id
-        code = (self.code or "").upper()[:5]
-        Warehouse = self.env["stock.warehouse"].sudo()
-        warehouse = Warehouse.search(
-            [("code", "=", code), ("company_id", "=", self.company_id.id)], limit=1
-        )
-        if not warehouse:
-            warehouse = Warehouse.create(
-                {
-                    "name": self.name,
-                    "code": code,
-                    "partner_id": self.partner_id.id,
-                    "company_id": self.company_id.id,
-                }
-            )
-        self.sudo().warehouse_id = warehouse
-        return warehouse
-
     def action_setup_brochure_stock(self):
         for bit in self:
-            bit._welcome_warehouse()
+            bit._tourism_warehouse()
         return True
 
     def action_view_brochure_stock(self):
         self.ensure_one()
-        location = self._welcome_warehouse().lot_stock_id
+        location = self._tourism_warehouse().lot_stock_id
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Brochures at %(point)s", point=self.name),
@@ -75,7 +41,7 @@ class TourismBit(models.Model):
                     "information point: mark one point as the head office."
                 )
             )
-        source = head_office._welcome_warehouse()
+        source = head_office._tourism_warehouse()
         return {
             "type": "ir.actions.act_window",
             "res_model": "stock.picking",
@@ -84,7 +50,7 @@ class TourismBit(models.Model):
             "context": {
                 "default_picking_type_id": source.int_type_id.id,
                 "default_location_id": source.lot_stock_id.id,
-                "default_location_dest_id": self._welcome_warehouse().lot_stock_id.id,
+                "default_location_dest_id": self._tourism_warehouse().lot_stock_id.id,
                 "default_origin": self.env._("Restocking %(point)s", point=self.name),
             },
         }

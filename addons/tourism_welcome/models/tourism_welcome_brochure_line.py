@@ -81,7 +81,7 @@ class TourismWelcomeBrochureLine(models.Model):
         move_vals = []
         for line in self:
             contact = line.contact_id
-            location = contact.bit_id._welcome_warehouse().lot_stock_id
+            location = contact.bit_id._tourism_warehouse().lot_stock_id
             move_vals.append(
                 line._prepare_move_vals(location, customers, contact.display_name)
             )

@@ -371,7 +371,7 @@ class TourismWelcomeContact(models.Model):
     def _demo_stock(self, points, brochures):
         """The printer delivers the year's print run at the head office, which
         sends each point its share; reorder rules give the minimum per point."""
-        head = points["saint_sever"]._welcome_warehouse()
+        head = points["saint_sever"]._tourism_warehouse()
         printer = self.env.ref("tourism_welcome.res_partner_printer")
         receipt = self.env["stock.picking"].create(
             {
@@ -399,7 +399,7 @@ class TourismWelcomeContact(models.Model):
         )
         pickings = [receipt]
         for code in ("hagetmau", "geaune", "samadet"):
-            warehouse = points[code]._welcome_warehouse()
+            warehouse = points[code]._tourism_warehouse()
             pickings.append(
                 self.env["stock.picking"].create(
                     {
@@ -433,7 +433,7 @@ class TourismWelcomeContact(models.Model):
             picking._action_done()
         orderpoints = []
         for bit in points.values():
-            warehouse = bit._welcome_warehouse()
+            warehouse = bit._tourism_warehouse()
             for product in brochures.values():
                 orderpoints.append(
                     {

@@ -95,7 +95,7 @@ class TourismWelcomeRequest(models.Model):
             if not request.brochure_line_ids:
                 raise UserError(self.env._("Add the brochures to send."))
             request._check_address()
-            warehouse = request.bit_id._welcome_warehouse()
+            warehouse = request.bit_id._tourism_warehouse()
             picking_type = warehouse.out_type_id
             picking = (
                 self.env["stock.picking"]

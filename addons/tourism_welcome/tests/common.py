@@ -55,7 +55,7 @@ class WelcomeCommon(TransactionCase):
                 "tourism_is_brochure": True,
             }
         )
-        cls.location = cls.bit._welcome_warehouse().lot_stock_id
+        cls.location = cls.bit._tourism_warehouse().lot_stock_id
         cls.env["stock.quant"]._update_available_quantity(
             cls.brochure, cls.location, 100
         )
