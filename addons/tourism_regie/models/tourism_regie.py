@@ -690,7 +690,19 @@ class TourismRegie(models.Model):
     # -- état récapitulatif -----------------------------------------------------
 
     def recap_data(self, date_from, date_to):
-        """Figures of the état récapitulatif for a period (amounts in Decimal)."""
+        """Figures of the état récapitulatif for a period (amounts in Decimal),
+        put together by its report from the section helpers below."""
+        self.ensure_one()
+        return self.env["report.tourism_regie.report_regie_recap"]._recap(
+            self, date_from, date_to
+        )
+
+    def _period_domain(self, date_from, date_to, field="date"):
+        return [(field, ">=", date_from), (field, "<=", date_to)]
+
+    def _recap_rows(self, date_from, date_to):
+        """One row per account of the régie's money: its nature, information
+        point and opening / debit / credit / closing over the period."""
         self.ensure_one()
         accounts = self._nature_accounts()
         opening = self._balances(date_to=fields.Date.subtract(date_from, days=1))
@@ -701,8 +713,7 @@ class TourismRegie(models.Model):
                 [
                     ("account_id", "in", [a.id for a in accounts]),
                     ("parent_state", "=", "posted"),
-                    ("date", ">=", date_from),
-                    ("date", "<=", date_to),
+                    *self._period_domain(date_from, date_to),
                 ],
                 ["account_id"],
                 ["debit:sum", "credit:sum"],
@@ -718,6 +729,12 @@ class TourismRegie(models.Model):
             rows.append(
                 {"account": account, "nature": nature, "bit": bit, "recap": recap}
             )
+        return rows
+
+    def _recap_types(self, date_from, date_to):
+        """What each authorised receipt type brought in over the period, at the
+        back office and at the tills."""
+        self.ensure_one()
         by_type = defaultdict(lambda: Decimal("0.00"))
         type_lines = (
             self.env["account.move.line"]
@@ -726,8 +743,7 @@ class TourismRegie(models.Model):
                 [
                     ("account_id", "in", self.receipt_type_ids.account_id.ids),
                     ("parent_state", "=", "posted"),
-                    ("date", ">=", date_from),
-                    ("date", "<=", date_to),
+                    *self._period_domain(date_from, date_to),
                     "|",
                     ("journal_id", "=", self.journal_id.id),
                     ("journal_id", "in", self.pos_config_ids.journal_id.ids),
@@ -738,23 +754,26 @@ class TourismRegie(models.Model):
         )
         for account, balance in type_lines:
             by_type[account] = -regie_maths.to_money(balance)
-        types = [
+        return [
             {"type": rtype, "amount": by_type.get(rtype.account_id, Decimal("0.00"))}
             for rtype in self.receipt_type_ids
         ]
-        deposits = self.env["tourism.regie.deposit"].search(
+
+    def _recap_deposits(self, date_from, date_to):
+        """The versements paid in over the period."""
+        self.ensure_one()
+        return self.env["tourism.regie.deposit"].search(
             [
                 ("regie_id", "=", self.id),
                 ("state", "!=", "draft"),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
+                *self._period_domain(date_from, date_to),
             ],
             order="date, id",
         )
-        held = sum(
-            (r["recap"].closing for r in rows if r["nature"] != "card"),
-            Decimal("0.00"),
-        )
+
+    def _recap_differences(self, date_from, date_to):
+        """Till sessions closed over the period with a cash count difference."""
+        self.ensure_one()
         sessions = self.env["pos.session"].search(
             [
                 ("tourism_regie_id", "=", self.id),
@@ -764,6 +783,13 @@ class TourismRegie(models.Model):
             ],
             order="stop_at",
         )
+        return sessions.filtered(
+            lambda s: not s.currency_id.is_zero(s.tourism_cash_difference)
+        )
+
+    def _recap_quittancier(self, date_from, date_to):
+        """The check of the quittancier's numbers over the period."""
+        self.ensure_one()
         receipts = (
             self.env["tourism.regie.receipt"]
             .sudo()
@@ -771,29 +797,11 @@ class TourismRegie(models.Model):
                 [
                     ("regie_id", "=", self.id),
                     ("state", "!=", "draft"),
-                    ("date", ">=", date_from),
-                    ("date", "<=", date_to),
+                    *self._period_domain(date_from, date_to),
                 ]
             )
         )
-        return {
-            "rows": rows,
-            "types": types,
-            "quittancier": self._quittancier_check(receipts),
-            "third_party_total": sum(
-                (t["amount"] for t in types if t["type"].is_third_party),
-                Decimal("0.00"),
-            ),
-            "own_total": sum(
-                (t["amount"] for t in types if not t["type"].is_third_party),
-                Decimal("0.00"),
-            ),
-            "deposits": deposits,
-            "remaining": held,
-            "differences": sessions.filtered(
-                lambda s: not s.currency_id.is_zero(s.tourism_cash_difference)
-            ),
-        }
+        return self._quittancier_check(receipts)
 
     def _quittancier_check(self, receipts):
         """First and last number of the receipts, cancelled ones, and the numbers
