@@ -14,6 +14,7 @@ Vocabulary:
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from functools import partial
 
 from odoo.addons.tourism_base.tools import money
 from odoo.addons.tourism_base.tools.money import CENT
@@ -44,11 +45,8 @@ class PricingError(money.CodedError):
 
 
 ERROR_MESSAGES = PricingError.MESSAGES
-
-
-def to_decimal(value, field="amount"):
-    """The money kit's exact Decimal, with this module's error."""
-    return money.to_decimal(value, field, PricingError)
+# The money kit's exact Decimal, with this module's error.
+to_decimal = partial(money.to_decimal, error=PricingError)
 
 
 def to_count(value, field):

@@ -10,6 +10,7 @@ turnover, so only the commission carries the office's VAT.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from odoo.addons.tourism_base.tools import money as money_kit
 from odoo.addons.tourism_base.tools.money import HUNDRED
@@ -26,12 +27,8 @@ class CommissionError(money_kit.CodedError):
     }
 
 
-ERROR_MESSAGES = CommissionError.MESSAGES
-
-
-def to_decimal(value, field="amount"):
-    """The money kit's exact Decimal, with this module's error."""
-    return money_kit.to_decimal(value, field, CommissionError)
+# The money kit's exact Decimal, with this module's error.
+to_decimal = partial(money_kit.to_decimal, error=CommissionError)
 
 
 def money(value):
