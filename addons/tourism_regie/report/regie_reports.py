@@ -29,6 +29,7 @@ class ReportRegieRecap(models.AbstractModel):
         rows = regie._recap_rows(date_from, date_to)
         types = regie._recap_types(date_from, date_to)
         zero = Decimal("0.00")
+        held = self.env["tourism.payment.nature"]._paid_in_codes()
         return {
             "rows": rows,
             "types": types,
@@ -42,7 +43,7 @@ class ReportRegieRecap(models.AbstractModel):
             "deposits": regie._recap_deposits(date_from, date_to),
             # What the régisseur still holds: cards are paid out by the bank.
             "remaining": sum(
-                (r["recap"].closing for r in rows if r["nature"] != "card"), zero
+                (r["recap"].closing for r in rows if r["nature"] in held), zero
             ),
             "differences": regie._recap_differences(date_from, date_to),
         }
