@@ -170,9 +170,10 @@ def setup_regie(env):
             "cash_float": 150,
             "regisseur_id": env.ref("base.user_admin").id,
             "journal_id": journal.id,
-            "cash_account_id": acc["cash"].id,
-            "cheque_account_id": acc["cheque"].id,
-            "card_account_id": acc["card"].id,
+            "nature_account_ids": [
+                (0, 0, {"nature": nature, "account_id": acc[nature].id})
+                for nature in ("cash", "cheque", "card")
+            ],
             "transfer_account_id": acc["transfer"].id,
             "dft_journal_id": dft.id,
             "receipt_type_ids": [
@@ -304,7 +305,7 @@ def build_statement(env, regie, sessions, deposits):
         {"payment_ref": f"VIREMENT {d.name}", "amount": d.amount_total}
         for d in deposits
     ]
-    card_account = regie.card_account_id
+    card_account = regie._nature_account("card")
     for move_line in env["account.move.line"].search(
         [("account_id", "=", card_account.id), ("balance", ">", 0)]
     ):

@@ -4,7 +4,7 @@
     "name": "Tourism Office - Régie de recettes",
     "summary": "Régie de recettes: cash by information point, quittancier, versements "
     "to the comptable public, books, controls and the accountant's reconciliation",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Tourism",
     "author": "Odoo Tourisme",
     "website": "https://github.com/odoo-tourisme/odoo-tourisme",

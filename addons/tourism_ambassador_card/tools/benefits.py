@@ -9,8 +9,8 @@ check of a synced order and the tests all agree to the cent.
 from collections import namedtuple
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
+from odoo.addons.tourism_base.tools.money import CENT, HUNDRED
+
 #: Cards are read by the POS barcode nomenclature through this prefix.
 CARD_PREFIX = "045"
 #: 16 digits, as a payment card: never 12/13 digits, which the POS would

@@ -9,5 +9,6 @@ from . import tourism_classification_scheme
 from . import tourism_partner_classification
 from . import tourism_opening_period
 from . import tourism_bit
+from . import tourism_payment_nature
 from . import res_partner
 from . import res_users

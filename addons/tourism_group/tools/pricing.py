@@ -13,51 +13,40 @@ Vocabulary:
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from functools import partial
 
-CENT = Decimal("0.01")
+from odoo.addons.tourism_base.tools import money
+from odoo.addons.tourism_base.tools.money import CENT
+
 # Standard rate applied to the margin of travel packages (CGI 266-1-e, 278).
 STANDARD_RATE = Decimal("20")
 
 ROUNDING_METHODS = ("half_up", "up")
 
-ERROR_MESSAGES = {
-    "invalid_number": "%(field)s is not a number.",
-    "not_an_integer": "%(field)s must be a whole number.",
-    "negative": "%(field)s cannot be negative.",
-    "no_participant": "A group has at least one paying participant.",
-    "no_bracket": "No price bracket covers %(paying)s paying participants.",
-    "overlapping_brackets": "The price brackets %(first)s and %(second)s overlap.",
-    "bad_bracket": "A bracket goes from a smaller size to a larger one.",
-    "unknown_basis": "Unknown cost basis: %(value)s.",
-    "unknown_rounding": "Unknown rounding method: %(value)s.",
-    "invalid_step": "The rounding step must be positive.",
-    "too_small": "The group is smaller than the minimum of %(minimum)s.",
-    "too_large": "The group is larger than the maximum of %(maximum)s.",
-}
+
+class PricingError(money.CodedError):
+    """Bad input. ``code`` is a key of MESSAGES; ``params`` fill it."""
+
+    MESSAGES = {
+        "invalid_number": "%(field)s is not a number.",
+        "not_an_integer": "%(field)s must be a whole number.",
+        "negative": "%(field)s cannot be negative.",
+        "no_participant": "A group has at least one paying participant.",
+        "no_bracket": "No price bracket covers %(paying)s paying participants.",
+        "overlapping_brackets": "The price brackets %(first)s and %(second)s overlap.",
+        "bad_bracket": "A bracket goes from a smaller size to a larger one.",
+        "unknown_basis": "Unknown cost basis: %(value)s.",
+        "unknown_rounding": "Unknown rounding method: %(value)s.",
+        "invalid_step": "The rounding step must be positive.",
+        "too_small": "The group is smaller than the minimum of %(minimum)s.",
+        "too_large": "The group is larger than the maximum of %(maximum)s.",
+    }
 
 
-class PricingError(ValueError):
-    """Bad input. ``code`` is a key of ERROR_MESSAGES; ``params`` fill it."""
-
-    def __init__(self, code, **params):
-        self.code = code
-        self.params = params
-        super().__init__(ERROR_MESSAGES[code] % params)
-
-
-def to_decimal(value, field="amount"):
-    """Read int, str, Decimal or float (through str) as an exact Decimal."""
-    if isinstance(value, Decimal):
-        result = value
-    else:
-        try:
-            result = Decimal(str(value))
-        except (InvalidOperation, ValueError, TypeError) as error:
-            raise PricingError("invalid_number", field=field) from error
-    if not result.is_finite():
-        raise PricingError("invalid_number", field=field)
-    return result
+ERROR_MESSAGES = PricingError.MESSAGES
+# The money kit's exact Decimal, with this module's error.
+to_decimal = partial(money.to_decimal, error=PricingError)
 
 
 def to_count(value, field):

@@ -7,14 +7,9 @@ class PosPaymentMethod(models.Model):
     _inherit = "pos.payment.method"
 
     # The régie books and the versement slips are split by this nature, not by the
-    # method's free name.
+    # method's free name. One list for the suite: tourism.payment.nature.
     tourism_payment_nature = fields.Selection(
-        [
-            ("cash", "Cash"),
-            ("cheque", "Cheque"),
-            ("card", "Card"),
-            ("other", "Other"),
-        ],
+        selection=lambda self: self.env["tourism.payment.nature"]._selection(),
         string="Payment Nature",
         compute="_compute_tourism_payment_nature",
         store=True,

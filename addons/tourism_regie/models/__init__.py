@@ -4,6 +4,7 @@ from . import ir_rule
 from . import pos_config
 from . import pos_session
 from . import tourism_regie
+from . import tourism_regie_nature_account
 from . import tourism_regie_document_mixin
 from . import tourism_regie_mandataire
 from . import tourism_regie_receipt_type

@@ -102,25 +102,14 @@ class TourismRegie(models.Model):
         domain="[('type', '=', 'general')]",
         help="Receipts and versements are posted here; its entries are hashed.",
     )
-    cash_account_id = fields.Many2one(
-        "account.account",
-        string="Cash Account",
-        required=True,
-        check_company=True,
-        help="Cash collected in the back office (quittancier).",
-    )
-    cheque_account_id = fields.Many2one(
-        "account.account",
-        string="Cheques Account",
-        required=True,
-        check_company=True,
-        help="Chèques à l'encaissement: back-office and POS cheques.",
-    )
-    card_account_id = fields.Many2one(
-        "account.account",
-        string="Cards Account",
-        check_company=True,
-        help="Card payments waiting for the bank's payout.",
+    # One account per payment nature the régie takes (tourism.payment.nature):
+    # cash of the back office (each till has its own cash journal), chèques à
+    # l'encaissement, cards waiting for the bank's payout...
+    nature_account_ids = fields.One2many(
+        "tourism.regie.nature.account",
+        "regie_id",
+        string="Accounts by Payment Nature",
+        copy=True,
     )
     transfer_account_id = fields.Many2one(
         "account.account",
@@ -203,15 +192,24 @@ class TourismRegie(models.Model):
                     )
                 )
 
+    @api.constrains("nature_account_ids")
+    def _check_cash_account(self):
+        for regie in self:
+            if not regie._nature_account("cash"):
+                raise ValidationError(
+                    self.env._(
+                        "%(regie)s needs an account for its cash.", regie=regie.name
+                    )
+                )
+
     @api.constrains(
         "advance_cash_account_id",
         "advance_fund_account_id",
-        "cash_account_id",
-        "cheque_account_id",
+        "nature_account_ids",
     )
     def _check_advance_fund_apart(self):
         for regie in self:
-            recettes = regie.cash_account_id | regie.cheque_account_id
+            recettes = regie.nature_account_ids.account_id
             fund = regie.advance_cash_account_id | regie.advance_fund_account_id
             if fund & recettes or (
                 regie.advance_cash_account_id
@@ -229,6 +227,7 @@ class TourismRegie(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         regies = super().create(vals_list)
+        regies._check_cash_account()
         for regie in regies:
             regie.receipt_sequence_id = (
                 self.env["ir.sequence"]
@@ -267,16 +266,52 @@ class TourismRegie(models.Model):
                     result[account] = config.tourism_bit_id
         return result
 
-    def _nature_accounts(self):
-        """{account: (nature, information point or empty)} of the régie's money."""
+    def _nature_account(self, nature):
+        """The régie's account of a payment nature (code), or an empty record."""
         self.ensure_one()
-        result = {self.cash_account_id: ("cash", self.env["tourism.bit"])}
-        for account, bit in self._till_cash_accounts().items():
-            result[account] = ("cash", bit)
-        result[self.cheque_account_id] = ("cheque", self.env["tourism.bit"])
-        if self.card_account_id:
-            result[self.card_account_id] = ("card", self.env["tourism.bit"])
+        return (
+            self.sudo()
+            .nature_account_ids.filtered(lambda line: line.nature == nature)[:1]
+            .account_id
+        )
+
+    def _nature_accounts(self):
+        """{account: (nature, information point or empty)} of the régie's money,
+        in the natures' order; the tills' cash follows the back office's."""
+        self.ensure_one()
+        order = {
+            code: index
+            for index, code in enumerate(
+                self.env["tourism.payment.nature"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([])
+                .mapped("code")
+            )
+        }
+        no_bit = self.env["tourism.bit"]
+        result = {}
+        for line in self.sudo().nature_account_ids.sorted(
+            lambda line: (order.get(line.nature, len(order)), line.id)
+        ):
+            result[line.account_id] = (line.nature, no_bit)
+            if line.nature == "cash":
+                for account, bit in self._till_cash_accounts().items():
+                    result[account] = ("cash", bit)
         return result
+
+    def _held_accounts(self):
+        """The accounts of the money the régisseur holds and pays in (not the
+        cards, which the bank pays out)."""
+        self.ensure_one()
+        paid_in = self.env["tourism.payment.nature"]._paid_in_codes()
+        return self.env["account.account"].union(
+            *(
+                account
+                for account, (nature, _bit) in self._nature_accounts().items()
+                if nature in paid_in
+            )
+        )
 
     def _balances(self, date_to=None, date_from=None, accounts=None):
         """{account: Decimal balance} of posted lines in [date_from, date_to]."""
@@ -320,15 +355,16 @@ class TourismRegie(models.Model):
             ._read_group([("regie_id", "in", self.ids)], ["regie_id"], ["__count"])
         )
         for regie in self:
-            if not regie.id or not regie.cash_account_id:
+            if not regie.id or not regie._nature_account("cash"):
                 regie.cash_balance = 0.0
                 regie.held_for_maximum = 0.0
             else:
                 balances = regie._balances()
+                held_accounts = regie._held_accounts()
                 held = sum(
                     balance
                     for account, balance in balances.items()
-                    if account != regie.card_account_id
+                    if account in held_accounts
                 )
                 regie.cash_balance = float(held)
                 regie.held_for_maximum = float(
@@ -582,7 +618,10 @@ class TourismRegie(models.Model):
     def _book_items_to_match(self):
         """Versements in transit and card payments not yet met on the statement."""
         self.ensure_one()
-        accounts = self.transfer_account_id | self.card_account_id
+        # Versements and card payments: what is not held is paid out by the bank.
+        accounts = self.transfer_account_id | (
+            self.nature_account_ids.account_id - self._held_accounts()
+        )
         return self.env["account.move.line"].search(
             [
                 ("account_id", "in", accounts.ids),
@@ -690,7 +729,19 @@ class TourismRegie(models.Model):
     # -- état récapitulatif -----------------------------------------------------
 
     def recap_data(self, date_from, date_to):
-        """Figures of the état récapitulatif for a period (amounts in Decimal)."""
+        """Figures of the état récapitulatif for a period (amounts in Decimal),
+        put together by its report from the section helpers below."""
+        self.ensure_one()
+        return self.env["report.tourism_regie.report_regie_recap"]._recap(
+            self, date_from, date_to
+        )
+
+    def _period_domain(self, date_from, date_to, field="date"):
+        return [(field, ">=", date_from), (field, "<=", date_to)]
+
+    def _recap_rows(self, date_from, date_to):
+        """One row per account of the régie's money: its nature, information
+        point and opening / debit / credit / closing over the period."""
         self.ensure_one()
         accounts = self._nature_accounts()
         opening = self._balances(date_to=fields.Date.subtract(date_from, days=1))
@@ -701,8 +752,7 @@ class TourismRegie(models.Model):
                 [
                     ("account_id", "in", [a.id for a in accounts]),
                     ("parent_state", "=", "posted"),
-                    ("date", ">=", date_from),
-                    ("date", "<=", date_to),
+                    *self._period_domain(date_from, date_to),
                 ],
                 ["account_id"],
                 ["debit:sum", "credit:sum"],
@@ -718,6 +768,12 @@ class TourismRegie(models.Model):
             rows.append(
                 {"account": account, "nature": nature, "bit": bit, "recap": recap}
             )
+        return rows
+
+    def _recap_types(self, date_from, date_to):
+        """What each authorised receipt type brought in over the period, at the
+        back office and at the tills."""
+        self.ensure_one()
         by_type = defaultdict(lambda: Decimal("0.00"))
         type_lines = (
             self.env["account.move.line"]
@@ -726,8 +782,7 @@ class TourismRegie(models.Model):
                 [
                     ("account_id", "in", self.receipt_type_ids.account_id.ids),
                     ("parent_state", "=", "posted"),
-                    ("date", ">=", date_from),
-                    ("date", "<=", date_to),
+                    *self._period_domain(date_from, date_to),
                     "|",
                     ("journal_id", "=", self.journal_id.id),
                     ("journal_id", "in", self.pos_config_ids.journal_id.ids),
@@ -738,23 +793,26 @@ class TourismRegie(models.Model):
         )
         for account, balance in type_lines:
             by_type[account] = -regie_maths.to_money(balance)
-        types = [
+        return [
             {"type": rtype, "amount": by_type.get(rtype.account_id, Decimal("0.00"))}
             for rtype in self.receipt_type_ids
         ]
-        deposits = self.env["tourism.regie.deposit"].search(
+
+    def _recap_deposits(self, date_from, date_to):
+        """The versements paid in over the period."""
+        self.ensure_one()
+        return self.env["tourism.regie.deposit"].search(
             [
                 ("regie_id", "=", self.id),
                 ("state", "!=", "draft"),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
+                *self._period_domain(date_from, date_to),
             ],
             order="date, id",
         )
-        held = sum(
-            (r["recap"].closing for r in rows if r["nature"] != "card"),
-            Decimal("0.00"),
-        )
+
+    def _recap_differences(self, date_from, date_to):
+        """Till sessions closed over the period with a cash count difference."""
+        self.ensure_one()
         sessions = self.env["pos.session"].search(
             [
                 ("tourism_regie_id", "=", self.id),
@@ -764,6 +822,13 @@ class TourismRegie(models.Model):
             ],
             order="stop_at",
         )
+        return sessions.filtered(
+            lambda s: not s.currency_id.is_zero(s.tourism_cash_difference)
+        )
+
+    def _recap_quittancier(self, date_from, date_to):
+        """The check of the quittancier's numbers over the period."""
+        self.ensure_one()
         receipts = (
             self.env["tourism.regie.receipt"]
             .sudo()
@@ -771,29 +836,11 @@ class TourismRegie(models.Model):
                 [
                     ("regie_id", "=", self.id),
                     ("state", "!=", "draft"),
-                    ("date", ">=", date_from),
-                    ("date", "<=", date_to),
+                    *self._period_domain(date_from, date_to),
                 ]
             )
         )
-        return {
-            "rows": rows,
-            "types": types,
-            "quittancier": self._quittancier_check(receipts),
-            "third_party_total": sum(
-                (t["amount"] for t in types if t["type"].is_third_party),
-                Decimal("0.00"),
-            ),
-            "own_total": sum(
-                (t["amount"] for t in types if not t["type"].is_third_party),
-                Decimal("0.00"),
-            ),
-            "deposits": deposits,
-            "remaining": held,
-            "differences": sessions.filtered(
-                lambda s: not s.currency_id.is_zero(s.tourism_cash_difference)
-            ),
-        }
+        return self._quittancier_check(receipts)
 
     def _quittancier_check(self, receipts):
         """First and last number of the receipts, cancelled ones, and the numbers
@@ -835,10 +882,13 @@ class TourismRegie(models.Model):
         return True
 
     def _setup_payment_method_accounts(self):
+        """The tills' payments of each nature but cash (counted in the till's own
+        cash journal) wait on the régie's account of that nature."""
         for regie in self:
             methods = regie.pos_config_ids.payment_method_ids
-            cheques = methods.filtered(lambda m: m.tourism_payment_nature == "cheque")
-            cheques.outstanding_account_id = regie.cheque_account_id
-            if regie.card_account_id:
-                cards = methods.filtered(lambda m: m.tourism_payment_nature == "card")
-                cards.outstanding_account_id = regie.card_account_id
+            for line in regie.nature_account_ids.filtered(
+                lambda line: line.nature != "cash"
+            ):
+                methods.filtered(
+                    lambda m, n=line.nature: m.tourism_payment_nature == n
+                ).outstanding_account_id = line.account_id

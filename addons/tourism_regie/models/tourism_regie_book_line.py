@@ -21,13 +21,11 @@ class TourismRegieBookLine(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Date(readonly=True)
     bit_id = fields.Many2one("tourism.bit", string="Information Point", readonly=True)
+    # The payment natures, and the advance fund (not a way of paying).
     nature = fields.Selection(
-        [
-            ("cash", "Cash"),
-            ("cheque", "Cheque"),
-            ("card", "Card"),
-            ("advance", "Advance fund"),
-            ("other", "Other"),
+        selection=lambda self: [
+            *self.env["tourism.payment.nature"]._selection(),
+            ("advance", self.env._("Advance fund")),
         ],
         readonly=True,
     )

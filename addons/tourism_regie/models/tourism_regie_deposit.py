@@ -110,9 +110,13 @@ class TourismRegieDeposit(models.Model):
                 for line in deposit.line_ids
                 if line.nature == "cheque"
             )
+            # Every nature paid in counts (chèques vacances too).
+            total = sum(
+                regie_maths.to_money(str(line.amount)) for line in deposit.line_ids
+            )
             deposit.amount_cash = float(cash)
             deposit.amount_cheque = float(cheque)
-            deposit.amount_total = float(cash + cheque)
+            deposit.amount_total = float(total)
 
     @api.depends("amount_total")
     def _compute_amount_words(self):
@@ -152,9 +156,10 @@ class TourismRegieDeposit(models.Model):
             regie = deposit.regie_id.sudo()
             balances = regie._balances(date_to=deposit.date)
             tills = regie._till_cash_accounts()
+            held = regie._held_accounts()
             commands = [fields.Command.clear()]
             for account, (nature, bit) in regie._nature_accounts().items():
-                if nature == "card":
+                if account not in held:
                     continue  # the bank pays cards out, not the régisseur
                 balance = balances.get(account, Decimal("0.00"))
                 if balance <= 0:
@@ -236,14 +241,15 @@ class TourismRegieDeposit(models.Model):
         self.ensure_one()
         regie = self.regie_id.sudo()
         natures = regie._nature_accounts()
+        held_accounts = regie._held_accounts()
         at_date = regie._balances(date_to=self.date)
         # An entry dated after the versement may already have taken the cash.
         now = regie._balances()
         taken = defaultdict(lambda: Decimal("0.00"))
         for line in self.line_ids:
             account = line.account_id
-            nature, bit = natures.get(account, ("card", None))
-            if nature == "card":
+            nature, bit = natures.get(account, (None, None))
+            if account not in held_accounts:
                 raise UserError(
                     self.env._(
                         "%(account)s is not an account of the régie's cash or "
@@ -273,6 +279,7 @@ class TourismRegieDeposit(models.Model):
         regie = self.regie_id.sudo()
         balances = regie._balances(date_to=self.date)
         tills = regie._till_cash_accounts()
+        held_accounts = regie._held_accounts()
         to_pay = sum(
             (
                 regie_maths.cash_to_deposit(balance, str(regie.cash_float))
@@ -280,7 +287,7 @@ class TourismRegieDeposit(models.Model):
                 else max(balance, Decimal("0.00"))
             )
             for account, balance in balances.items()
-            if regie._nature_accounts()[account][0] != "card"
+            if account in held_accounts
         )
         if to_pay > 0:
             raise UserError(

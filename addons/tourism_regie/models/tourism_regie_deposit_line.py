@@ -18,7 +18,7 @@ class TourismRegieDepositLine(models.Model):
     )
     currency_id = fields.Many2one(related="deposit_id.currency_id")
     nature = fields.Selection(
-        [("cash", "Cash"), ("cheque", "Cheques"), ("card", "Cards")],
+        selection=lambda self: self.env["tourism.payment.nature"]._selection(),
         required=True,
     )
     bit_id = fields.Many2one("tourism.bit", string="Information Point")

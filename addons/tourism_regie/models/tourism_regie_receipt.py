@@ -62,8 +62,11 @@ class TourismRegieReceipt(models.Model):
     amount_words = fields.Char(
         compute="_compute_amount_words", string="Amount in Words"
     )
+    # Money the régisseur holds and pays in (cash, cheques...): never a card.
     payment_nature = fields.Selection(
-        [("cash", "Cash"), ("cheque", "Cheque")],
+        selection=lambda self: self.env["tourism.payment.nature"]._selection(
+            paid_in=True
+        ),
         required=True,
         default="cash",
         tracking=True,
@@ -169,11 +172,20 @@ class TourismRegieReceipt(models.Model):
             receipt.regie_id._check_operator()
             receipt._check_not_before_last_versement()
             regie = receipt.regie_id.sudo()
-            debit_account = (
-                regie.cash_account_id
-                if receipt.payment_nature == "cash"
-                else regie.cheque_account_id
-            )
+            debit_account = regie._nature_account(receipt.payment_nature)
+            if not debit_account:
+                raise UserError(
+                    self.env._(
+                        "%(regie)s has no account for %(nature)s: add it to the "
+                        "régie's accounts by payment nature.",
+                        regie=regie.name,
+                        nature=dict(
+                            receipt._fields["payment_nature"]._description_selection(
+                                self.env
+                            )
+                        ).get(receipt.payment_nature),
+                    )
+                )
             # Posted as the superuser: hashing a régie entry needs write access to
             # every entry, which mandataires do not have (the receipt says who).
             move = (

@@ -1,5 +1,7 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from decimal import Decimal
+
 from odoo import api, models
 
 from ..tools import regie_maths
@@ -15,9 +17,35 @@ class ReportRegieRecap(models.AbstractModel):
         return {
             "docs": wizards,
             "recap": {
-                w.id: w.regie_id.recap_data(w.date_from, w.date_to) for w in wizards
+                w.id: self._recap(w.regie_id, w.date_from, w.date_to) for w in wizards
             },
             "in_words": regie_maths.amount_in_words,
+        }
+
+    @api.model
+    def _recap(self, regie, date_from, date_to):
+        """The sections of the état récapitulatif of ``regie`` for a period
+        (amounts in Decimal)."""
+        rows = regie._recap_rows(date_from, date_to)
+        types = regie._recap_types(date_from, date_to)
+        zero = Decimal("0.00")
+        held = self.env["tourism.payment.nature"]._paid_in_codes()
+        return {
+            "rows": rows,
+            "types": types,
+            "quittancier": regie._recap_quittancier(date_from, date_to),
+            "third_party_total": sum(
+                (t["amount"] for t in types if t["type"].is_third_party), zero
+            ),
+            "own_total": sum(
+                (t["amount"] for t in types if not t["type"].is_third_party), zero
+            ),
+            "deposits": regie._recap_deposits(date_from, date_to),
+            # What the régisseur still holds: cards are paid out by the bank.
+            "remaining": sum(
+                (r["recap"].closing for r in rows if r["nature"] in held), zero
+            ),
+            "differences": regie._recap_differences(date_from, date_to),
         }
 
 

@@ -1,5 +1,6 @@
 from . import test_regie_maths
 from . import test_regie
+from . import test_payment_nature
 from . import test_receipt
 from . import test_deposit
 from . import test_pos_books

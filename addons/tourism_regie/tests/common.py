@@ -84,9 +84,13 @@ class RegieCommon(TransactionCase):
                 "cash_float": 100,
                 "regisseur_id": cls.regisseur.id,
                 "journal_id": cls.journal.id,
-                "cash_account_id": cls.acc_cash.id,
-                "cheque_account_id": cls.acc_cheque.id,
-                "card_account_id": cls.acc_card.id,
+                "nature_account_ids": [
+                    Command.create({"nature": "cash", "account_id": cls.acc_cash.id}),
+                    Command.create(
+                        {"nature": "cheque", "account_id": cls.acc_cheque.id}
+                    ),
+                    Command.create({"nature": "card", "account_id": cls.acc_card.id}),
+                ],
                 "transfer_account_id": cls.acc_transfer.id,
                 "dft_journal_id": cls.dft_journal.id,
                 "mandataire_ids": [

@@ -56,8 +56,10 @@ class TestVersementConcurrency(BaseCase):
                     "name": "Régie concurrence",
                     "regisseur_id": self.regisseur.id,
                     "journal_id": self.journals[0].id,
-                    "cash_account_id": self.cash.id,
-                    "cheque_account_id": cheque.id,
+                    "nature_account_ids": [
+                        Command.create({"nature": "cash", "account_id": self.cash.id}),
+                        Command.create({"nature": "cheque", "account_id": cheque.id}),
+                    ],
                     "transfer_account_id": transfer.id,
                 }
             )

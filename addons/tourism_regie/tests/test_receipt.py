@@ -1,5 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -60,8 +61,12 @@ class TestReceipt(RegieCommon):
                 "journal_id": self.env["account.journal"]
                 .create({"name": "Autre", "code": "AUT", "type": "general"})
                 .id,
-                "cash_account_id": self.acc_cash.id,
-                "cheque_account_id": self.acc_cheque.id,
+                "nature_account_ids": [
+                    Command.create({"nature": "cash", "account_id": self.acc_cash.id}),
+                    Command.create(
+                        {"nature": "cheque", "account_id": self.acc_cheque.id}
+                    ),
+                ],
                 "transfer_account_id": self.acc_transfer.id,
             }
         )

@@ -92,7 +92,7 @@ class TestRegie(RegieCommon):
         cheque = regie.pos_config_ids.payment_method_ids.filtered(
             lambda m: m.tourism_payment_nature == "cheque"
         )
-        self.assertEqual(cheque.outstanding_account_id, regie.cheque_account_id)
+        self.assertEqual(cheque.outstanding_account_id, regie._nature_account("cheque"))
         deposit = self.env.ref("tourism_regie.deposit_chalosse_tursan_1")
         self.assertEqual(deposit.state, "done")
         # 192.00 cheque + 88.00 + 63.36 cash: the advance paid before it came
@@ -123,7 +123,7 @@ class TestRegie(RegieCommon):
         )
         # The versement took all the recettes' cash; the reimbursement made the
         # advance fund whole again (300.00, the acte's montant de l'avance).
-        cash = regie.cash_account_id
+        cash = regie._nature_account("cash")
         self.assertEqual(regie._balances(accounts=cash)[cash], Decimal("0.00"))
         self.assertEqual(regie.advance_fund_cash, 300.0)
         self.assertEqual(regie.advance_outstanding, 0.0)

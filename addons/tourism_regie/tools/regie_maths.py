@@ -9,18 +9,12 @@ out as Decimal quantized to the cent.
 import calendar
 import hashlib
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from odoo.addons.tourism_base.tools import money
 
-CENT = Decimal("0.01")
-
-
-def to_money(value):
-    """Decimal at the cent (half up, as the comptable counts)."""
-    if isinstance(value, float):
-        value = str(value)
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+# Decimal at the cent (half up, as the comptable counts): the money kit's.
+to_money = money.round_money
 
 
 # The French amount in words of receipts and bordereaux: one definition for the

@@ -41,7 +41,7 @@ def parse_amount(text):
     text = text.replace(",", ".")
     try:
         return to_money(Decimal(text))
-    except InvalidOperation as exc:
+    except (InvalidOperation, ValueError) as exc:
         raise StatementError(f"'{text}' is not an amount.") from exc
 
 

@@ -10,11 +10,13 @@ exact fractions: the only roundings are the ones documented for each mode.
 import datetime
 import math
 from dataclasses import dataclass
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Context, Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-CENT = Decimal("0.01")
+from odoo.addons.tourism_base.tools import money
+from odoo.addons.tourism_base.tools.money import CENT
+
 # Fixed precision for the one inexact operation, whatever the caller's context.
 _DIVISION = Context(prec=28)
 
@@ -26,39 +28,39 @@ ROUNDING_MODES = ("per_person_night", "per_component", "per_stay")
 ALLOWANCE_MIN = Decimal("0.10")
 ALLOWANCE_MAX = Decimal("0.80")
 
-# English source messages; the Odoo layer translates from the code.
-ERROR_MESSAGES = {
-    "invalid_number": "%(field)s is not a number.",
-    "not_an_integer": "%(field)s must be a whole number.",
-    "negative_nights": "The number of nights cannot be negative.",
-    "negative_persons": "%(field)s cannot be negative.",
-    "exempt_exceeds_persons": "There are more exempt persons than persons.",
-    "missing_tariff": "Give a tariff, or a proportional rate and a price per night.",
-    "both_tariff_and_rate": "Give a tariff or a proportional rate, not both.",
-    "missing_price": "The proportional rate needs the price per night.",
-    "zero_persons_unclassified": (
-        "The price per night of an unclassified lodging is divided by the "
-        "occupants: there must be at least one."
-    ),
-    "unknown_rounding": "Unknown rounding mode: %(value)s.",
-    "negative_amount": "%(field)s cannot be negative.",
-    "negative_capacity": "The capacity cannot be negative.",
-    "allowance_out_of_range": "The allowance must be between 0.10 and 0.80.",
-    "invalid_date": "%(field)s must be a date.",
-    "departure_before_arrival": "The departure is before the arrival.",
-    "no_night": "A stay has at least one night.",
-    "invalid_quantum": "The rounding step must be positive.",
-}
+
+class TaxCalculationError(money.CodedError):
+    """Bad input. ``code`` is a stable key of MESSAGES; ``params`` fill it."""
+
+    # English source messages; the Odoo layer translates from the code.
+    MESSAGES = {
+        "invalid_number": "%(field)s is not a number.",
+        "not_an_integer": "%(field)s must be a whole number.",
+        "negative_nights": "The number of nights cannot be negative.",
+        "negative_persons": "%(field)s cannot be negative.",
+        "exempt_exceeds_persons": "There are more exempt persons than persons.",
+        "missing_tariff": (
+            "Give a tariff, or a proportional rate and a price per night."
+        ),
+        "both_tariff_and_rate": "Give a tariff or a proportional rate, not both.",
+        "missing_price": "The proportional rate needs the price per night.",
+        "zero_persons_unclassified": (
+            "The price per night of an unclassified lodging is divided by the "
+            "occupants: there must be at least one."
+        ),
+        "unknown_rounding": "Unknown rounding mode: %(value)s.",
+        "negative_amount": "%(field)s cannot be negative.",
+        "negative_capacity": "The capacity cannot be negative.",
+        "allowance_out_of_range": "The allowance must be between 0.10 and 0.80.",
+        "invalid_date": "%(field)s must be a date.",
+        "departure_before_arrival": "The departure is before the arrival.",
+        "no_night": "A stay has at least one night.",
+        "invalid_quantum": "The rounding step must be positive.",
+    }
+
+
+ERROR_MESSAGES = TaxCalculationError.MESSAGES
 ERROR_CODES = frozenset(ERROR_MESSAGES)
-
-
-class TaxCalculationError(ValueError):
-    """Bad input. ``code`` is a stable key of ERROR_MESSAGES; ``params`` fill it."""
-
-    def __init__(self, code, **params):
-        self.code = code
-        self.params = params
-        super().__init__(ERROR_MESSAGES[code] % params)
 
 
 @dataclass(frozen=True)
@@ -87,17 +89,8 @@ class FlatRateTax:
 
 
 def to_decimal(value, field="value"):
-    """``Decimal(str(value))``, refusing booleans, NaN and infinities."""
-    # bool is an int: True would silently count as 1 person.
-    if isinstance(value, bool):
-        raise TaxCalculationError("invalid_number", field=field)
-    try:
-        result = Decimal(str(value))
-    except (InvalidOperation, ValueError, TypeError):
-        raise TaxCalculationError("invalid_number", field=field) from None
-    if not result.is_finite():
-        raise TaxCalculationError("invalid_number", field=field)
-    return result
+    """The money kit's exact Decimal, with this module's error."""
+    return money.to_decimal(value, field, TaxCalculationError)
 
 
 def _to_int(value, field):

@@ -14,31 +14,19 @@ class AccountMoveLine(models.Model):
         "product_id", "quantity", "price_unit", "discount", "move_id.move_type"
     )
     def _compute_tourism_commission(self):
-        for line in self:
-            if line.tourism_settlement_id:
-                # Settled: what was agreed stays.
-                line.tourism_mandate_id = line.tourism_mandate_id
-                line.tourism_commission = line.tourism_commission
-                continue
-            move = line.move_id
-            mandate = line.product_id.product_tmpl_id.tourism_mandate_id
-            # Invoiced POS orders are counted from their POS lines.
-            if (
-                not mandate
-                or line.display_type != "product"
-                or move.move_type not in ("out_invoice", "out_refund")
-                or move.pos_order_ids
-            ):
-                line.tourism_mandate_id = False
-                line.tourism_commission = 0.0
-                continue
-            sign = -1 if move.move_type == "out_refund" else 1
-            line.tourism_mandate_id = mandate
-            event_ticket = line.sale_line_ids[:1].event_ticket_id
-            line.tourism_commission = mandate._line_commission(
-                line.product_id,
-                event_ticket,
-                line.price_unit,
-                sign * line.quantity,
-                line.discount,
-            )
+        return super()._compute_tourism_commission()
+
+    def _tourism_sale_terms(self):
+        self.ensure_one()
+        move = self.move_id
+        mandate = self.product_id.product_tmpl_id.tourism_mandate_id
+        # Invoiced POS orders are counted from their POS lines.
+        if (
+            not mandate
+            or self.display_type != "product"
+            or move.move_type not in ("out_invoice", "out_refund")
+            or move.pos_order_ids
+        ):
+            return mandate.browse(), None, 0
+        sign = -1 if move.move_type == "out_refund" else 1
+        return mandate, self.sale_line_ids[:1].event_ticket_id, sign * self.quantity

@@ -37,7 +37,30 @@ class TourismTicketingSaleMixin(models.AbstractModel):
     )
 
     def _compute_tourism_commission(self):
-        """Each model says how its line is priced (with its own dependencies)."""
+        """Each model declares its own dependencies and says how its line is sold
+        (:meth:`_tourism_sale_terms`); a settled sale keeps what was agreed."""
+        for line in self:
+            if line.tourism_settlement_id:
+                # Settled: what was agreed stays.
+                line.tourism_mandate_id = line.tourism_mandate_id
+                line.tourism_commission = line.tourism_commission
+                continue
+            mandate, event_ticket, quantity = line._tourism_sale_terms()
+            line.tourism_mandate_id = mandate
+            line.tourism_commission = (
+                mandate._line_commission(
+                    line.product_id,
+                    event_ticket,
+                    line.price_unit,
+                    quantity,
+                    line.discount,
+                )
+                if mandate
+                else 0.0
+            )
+
+    def _tourism_sale_terms(self):
+        """(mandate or empty, event ticket, signed quantity) of one sold line."""
         raise NotImplementedError
 
     def write(self, vals):

@@ -9,44 +9,31 @@ turnover, so only the commission carries the office's VAT.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
+from functools import partial
 
 from odoo.addons.tourism_base.tools import money as money_kit
-
-CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
-
-ERROR_MESSAGES = {
-    "invalid_number": "%(field)s is not a number.",
-    "negative_amount": "%(field)s cannot be negative.",
-    "percent_out_of_range": "The commission percentage must be between 0 and 100.",
-    "discount_out_of_range": "The discount must be between 0 and 100 %%.",
-}
+from odoo.addons.tourism_base.tools.money import HUNDRED
 
 
-class CommissionError(ValueError):
-    """Bad input. ``code`` is a key of ERROR_MESSAGES; ``params`` fill it."""
+class CommissionError(money_kit.CodedError):
+    """Bad input. ``code`` is a key of MESSAGES; ``params`` fill it."""
 
-    def __init__(self, code, **params):
-        self.code = code
-        self.params = params
-        super().__init__(ERROR_MESSAGES[code] % params)
+    MESSAGES = {
+        "invalid_number": "%(field)s is not a number.",
+        "negative_amount": "%(field)s cannot be negative.",
+        "percent_out_of_range": "The commission percentage must be between 0 and 100.",
+        "discount_out_of_range": "The discount must be between 0 and 100 %%.",
+    }
 
 
-def to_decimal(value, field="amount"):
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, bool) or value is None:
-        raise CommissionError("invalid_number", field=field)
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError) as error:
-        raise CommissionError("invalid_number", field=field) from error
+# The money kit's exact Decimal, with this module's error.
+to_decimal = partial(money_kit.to_decimal, error=CommissionError)
 
 
 def money(value):
     """Round to the cent, half up as on French documents."""
-    return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    return money_kit.round_money(value, "amount", CommissionError)
 
 
 def commission_per_ticket(price, fixed=0, percent=0):
