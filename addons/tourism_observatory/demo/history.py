@@ -51,6 +51,7 @@ def generate(env, years=2, seed=2016):
     _complaints(env, rng, start, today)
     _group_trips(env, rng, start, today)
     _declarations(env, rng, start, today)
+    _surveys(env, rng, start, today)
     return contacts
 
 
@@ -293,3 +294,49 @@ def _stays(rng, lodging, period):
         # The next month.
         day = (month_start + timedelta(days=32)).replace(day=1)
     return stays
+
+
+def _surveys(env, rng, start, today):
+    """Visitors answer the counter survey (by QR code) every month, more in
+    summer; most are satisfied."""
+    survey = env.company.tourism_counter_survey_id
+    questions = survey.question_ids.filtered(
+        lambda q: q.question_type == "simple_choice"
+    )
+    if not questions:
+        return
+    vals_list = []
+    month = start
+    while month < today.replace(day=1):
+        for _i in range(round(3 * SEASON[month.month])):
+            when = datetime.combine(
+                month + timedelta(days=rng.randint(0, 27)), time(12, 0)
+            )
+            vals_list.append(
+                {
+                    "survey_id": survey.id,
+                    "state": "done",
+                    "start_datetime": when,
+                    "end_datetime": when + timedelta(minutes=2),
+                    "user_input_line_ids": [
+                        Command.create(
+                            {
+                                "survey_id": survey.id,
+                                "question_id": question.id,
+                                "answer_type": "suggestion",
+                                "suggested_answer_id": rng.choices(
+                                    answers := question.suggested_answer_ids.sorted(
+                                        "sequence"
+                                    ),
+                                    ([50, 35, 10, 5] + [5] * len(answers))[
+                                        : len(answers)
+                                    ],
+                                )[0].id,
+                            }
+                        )
+                        for question in questions
+                    ],
+                }
+            )
+        month = (month + timedelta(days=32)).replace(day=1)
+    env["survey.user_input"].create(vals_list)

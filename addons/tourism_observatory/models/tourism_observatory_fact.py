@@ -139,7 +139,7 @@ class TourismObservatoryFact(models.Model):
             "answered_on_time",
             "answer_days",
         ],
-        "survey.user_input": ["survey_id", "state", "create_date"],
+        "survey.user_input": ["survey_id", "state", "end_datetime"],
         "survey.user_input.line": ["user_input_id", "suggested_answer_id"],
     }
 
@@ -215,7 +215,7 @@ class TourismObservatoryFact(models.Model):
             SELECT d.id * %(factor)s + v.number, d.date_from, d.company_id,
                    v.mission, v.indicator, NULL::int,
                    COALESCE(d.submitted_commune_id, l.commune_id),
-                   COALESCE(d.submitted_category_id, l.category_id),
+                   d.submitted_category_id,
                    NULL::int, NULL::int, NULL::int, d.regime::varchar,
                    v.value, v.weight
             FROM tourism_tax_declaration d
@@ -378,7 +378,7 @@ class TourismObservatoryFact(models.Model):
             number=NUMBER["survey_responses"],
             mission="quality",
             key="survey_responses",
-            date=self._local_date(SQL("ui.create_date")),
+            date=self._local_date(SQL("COALESCE(ui.end_datetime, ui.create_date)")),
         )
         satisfied = SQL(
             """
@@ -402,7 +402,7 @@ class TourismObservatoryFact(models.Model):
             number=NUMBER["survey_satisfied"],
             mission="quality",
             key="survey_satisfied",
-            date=self._local_date(SQL("ui.create_date")),
+            date=self._local_date(SQL("COALESCE(ui.end_datetime, ui.create_date)")),
         )
         union = SQL(" UNION ALL ").join(
             [welcome, themes, tax, shop, tickets, groups, cards, complaints]

@@ -71,6 +71,7 @@ class TestObservatory(TransactionCase):
             cls.env,
             login="test_obs_manager",
             groups="base.group_user,tourism_base.group_tourism_manager",
+            lang="en_US",
         )
         cls.conseiller = new_test_user(
             cls.env,
@@ -120,11 +121,13 @@ class TestObservatory(TransactionCase):
     def test_dashboard_and_queries(self):
         """The dashboard is one grouped query on the view, whatever the data."""
         Dashboard = self.env["tourism.observatory.dashboard"].with_user(self.manager)
+        str(Dashboard.create({"year": 2040, "month": "2"}).table_html)  # warm-up
+        self.env.invalidate_all()
         with self.assertQueryCount(__system__=6):
             dashboard = Dashboard.create({"year": 2040, "month": "3"})
             html = str(dashboard.table_html)
         self.assertIn("Visitor contacts", html)
-        self.assertIn("+50.0 %", html)
+        self.assertRegex(html, r"\+50[.,]0 %")
         self.assertIn("March 2039", html)
 
     def test_annual_report_pdf_and_xlsx(self):
