@@ -76,7 +76,11 @@ def copy_rows(cr, table, source_id, count, overrides):
     overrides = {k: v for k, v in overrides.items() if k in existing}
     names = columns(cr, table, {"id", *overrides})
     target = ", ".join(names + list(overrides))
-    select = ", ".join([f"t.{name}" for name in names] + list(overrides.values()))
+    # The expressions' modulo signs are not query parameters.
+    select = ", ".join(
+        [f"t.{name}" for name in names]
+        + [expr.replace("%", "%%") for expr in overrides.values()]
+    )
     cr.execute(
         f"INSERT INTO {table} ({target}) SELECT {select} "  # noqa: S608
         f"FROM {table} t, generate_series(1, %s) AS n WHERE t.id = %s "
@@ -89,7 +93,7 @@ def copy_rows(cr, table, source_id, count, overrides):
 def spread(days=3 * 365):
     """A date within the current year and the two before, from n."""
     start = date(date.today().year - 2, 1, 1)
-    return f"(DATE '{start}' + ((n * 7919) % {days}))"
+    return f"(DATE '{start}' + ((n::bigint * 7919) % {days})::int)"
 
 
 def fabricate(env, args):
@@ -122,12 +126,26 @@ def fabricate(env, args):
         limit=1,
     )
     count = args.stays // 10
+    # One declaration per period and lodging: as many lodgings as declarations.
+    lodgings = copy_rows(
+        cr,
+        "tourism_lodging",
+        declaration.lodging_id.id,
+        count,
+        {"name": "'Bench ' || n", "registration_number": "NULL"},
+    )
     declarations = copy_rows(
         cr,
         "tourism_tax_declaration",
         declaration.id,
         count,
-        {"date_from": spread(), "name": "'BENCH-' || n", "invoice_id": "NULL"},
+        {
+            "lodging_id": f"(ARRAY{lodgings})[n]",
+            "date_from": spread(),
+            "name": "'BENCH-' || n",
+            "invoice_id": "NULL",
+            "access_token": "NULL",
+        },
     )
     cr.execute(
         "CREATE TEMP TABLE bench_declarations AS "
