@@ -257,9 +257,7 @@ def benchmark(args, odoo):
         env = env(user=admin.id, context={"lang": "fr_FR", "tz": "Europe/Paris"})
         if args.record:
             say(f"(a) recording {args.record:,} contacts, {BATCH:,} per create()")
-            Contact = env["tourism.welcome.contact"].with_context(
-                tracking_disable=True
-            )
+            Contact = env["tourism.welcome.contact"].with_context(tracking_disable=True)
             values = list(welcomebench.contact_values(env, args.record))
             start = time.perf_counter()
             for index in range(0, len(values), BATCH):

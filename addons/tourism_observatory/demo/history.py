@@ -9,10 +9,9 @@ Saint-Jacques, complaints with their answers, group trips. Fixed seed: the same
 figures on every install of the same day.
 """
 
+import logging
 import random
 from datetime import date, datetime, time, timedelta
-
-import logging
 
 import pytz
 
@@ -92,7 +91,9 @@ def _contacts(env, rng, start, today):
                 vals = {
                     "bit_id": bit.id,
                     "user_id": user,
-                    "date": tz.localize(moment).astimezone(pytz.utc).replace(tzinfo=None),
+                    "date": tz.localize(moment)
+                    .astimezone(pytz.utc)
+                    .replace(tzinfo=None),
                     "channel": rng.choices(
                         ["counter", "phone", "email", "social", "outside", "fair"],
                         [70, 14, 9, 4, 2, 1],
@@ -103,8 +104,9 @@ def _contacts(env, rng, start, today):
                     ],
                 }
                 roll = rng.random()
-                pilgrims = (
-                    month in PILGRIM_MONTHS and code in ("saint_sever", "hagetmau")
+                pilgrims = month in PILGRIM_MONTHS and code in (
+                    "saint_sever",
+                    "hagetmau",
                 )
                 if roll < 0.15:
                     vals.update(
@@ -190,9 +192,7 @@ def _complaints(env, rng, start, today):
 
 def _group_trips(env, rng, start, today):
     """A few group trips a year, copied from the demo's packages' quotes."""
-    orders = env["sale.order"].search(
-        [("tourism_package_id", "!=", False)], order="id"
-    )
+    orders = env["sale.order"].search([("tourism_package_id", "!=", False)], order="id")
     if not orders:
         return
     day = start + timedelta(days=20)
@@ -272,11 +272,15 @@ def _stays(rng, lodging, period):
     day = period.date_from
     while day <= period.date_to:
         month_start = day.replace(day=1)
-        per_month = max(1, round(min(lodging.capacity or 4, 12) * SEASON[day.month] / 3))
+        per_month = max(
+            1, round(min(lodging.capacity or 4, 12) * SEASON[day.month] / 3)
+        )
         for _i in range(per_month):
             arrival = month_start + timedelta(days=rng.randint(0, 24))
             nights = rng.choice([1, 1, 2, 2, 3, 5, 7])
-            departure = min(arrival + timedelta(days=nights), period.date_to + timedelta(days=1))
+            departure = min(
+                arrival + timedelta(days=nights), period.date_to + timedelta(days=1)
+            )
             if departure <= arrival:
                 continue
             persons = rng.choice([1, 2, 2, 2, 3, 4])

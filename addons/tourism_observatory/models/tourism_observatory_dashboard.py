@@ -87,7 +87,9 @@ class TourismObservatoryDashboard(models.TransientModel):
                 for indicator in INDICATORS
                 if indicator.mission == mission
             ]
-            sections.append({"mission": mission, "label": missions[mission], "rows": rows})
+            sections.append(
+                {"mission": mission, "label": missions[mission], "rows": rows}
+            )
         return {
             "year": year,
             "month": month,
@@ -119,7 +121,10 @@ class TourismObservatoryDashboard(models.TransientModel):
             "res_model": "tourism.observatory.report.wizard",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_year": self.year, "default_company_id": self.company_id.id},
+            "context": {
+                "default_year": self.year,
+                "default_company_id": self.company_id.id,
+            },
         }
 
     @api.model

@@ -73,9 +73,7 @@ class TourismObservatoryFact(models.Model):
         "tourism.tax.category", string="Tax Category", readonly=True
     )
     country_id = fields.Many2one("res.country", string="Country", readonly=True)
-    state_id = fields.Many2one(
-        "res.country.state", string="Département", readonly=True
-    )
+    state_id = fields.Many2one("res.country.state", string="Département", readonly=True)
     theme_id = fields.Many2one(
         "tourism.welcome.theme", string="Theme Asked About", readonly=True
     )

@@ -166,16 +166,37 @@ class TestObservatory(TransactionCase):
         wizard = self.env["tourism.observatory.report.wizard"].create({"year": 2039})
         rows = list(csv.reader(io.StringIO(wizard._open_data_csv()), delimiter=";"))
         header = rows[0]
-        self.assertEqual(header[:8], [
-            "mois", "bit", "canal", "pays", "departement", "type_visiteur",
-            "contacts", "personnes",
-        ])
+        self.assertEqual(
+            header[:8],
+            [
+                "mois",
+                "bit",
+                "canal",
+                "pays",
+                "departement",
+                "type_visiteur",
+                "contacts",
+                "personnes",
+            ],
+        )
         data = sorted(rows[1:])
         self.assertEqual(len(data), 2)
-        hiking = header.index("Randonnée / vélo") if "Randonnée / vélo" in header else None
-        self.assertEqual(data[0][:8], [
-            "2039-03", self.hagetmau.code, "counter", "BE", "", "stay", "1", "2",
-        ])
+        hiking = (
+            header.index("Randonnée / vélo") if "Randonnée / vélo" in header else None
+        )
+        self.assertEqual(
+            data[0][:8],
+            [
+                "2039-03",
+                self.hagetmau.code,
+                "counter",
+                "BE",
+                "",
+                "stay",
+                "1",
+                "2",
+            ],
+        )
         self.assertEqual(data[1][3], "FR")
         if hiking is not None:
             self.assertEqual(data[0][hiking], "1")

@@ -70,18 +70,24 @@ class TourismObservatoryReportWizard(models.TransientModel):
         the contacts, the people and the contacts per theme asked about. No name,
         no e-mail, no commune: nothing that identifies a visitor."""
         self.ensure_one()
-        themes = self.env["tourism.welcome.theme"].with_context(active_test=False).search([])
+        themes = (
+            self.env["tourism.welcome.theme"].with_context(active_test=False).search([])
+        )
         local = SQL("timezone('Europe/Paris', timezone('UTC', c.date))")
-        theme_columns = SQL(", ").join(
-            SQL(
-                "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "
-                "tourism_welcome_contact_tourism_welcome_theme_rel r WHERE "
-                "r.tourism_welcome_contact_id = c.id AND "
-                "r.tourism_welcome_theme_id = %s))",
-                theme.id,
+        theme_columns = (
+            SQL(", ").join(
+                SQL(
+                    "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "
+                    "tourism_welcome_contact_tourism_welcome_theme_rel r WHERE "
+                    "r.tourism_welcome_contact_id = c.id AND "
+                    "r.tourism_welcome_theme_id = %s))",
+                    theme.id,
+                )
+                for theme in themes
             )
-            for theme in themes
-        ) if themes else SQL("0")
+            if themes
+            else SQL("0")
+        )
         self.env.cr.execute(
             SQL(
                 """
@@ -124,7 +130,9 @@ class TourismObservatoryReportWizard(models.TransientModel):
             + [safe_cell(theme.with_context(lang="fr_FR").name) for theme in themes]
         )
         for row in rows:
-            writer.writerow([safe_cell(cell) if cell is not None else "" for cell in row])
+            writer.writerow(
+                [safe_cell(cell) if cell is not None else "" for cell in row]
+            )
         return buffer.getvalue()
 
     def action_export_open_data(self):
