@@ -166,12 +166,22 @@ class TourismObservatoryFact(models.Model):
         )
         survey_moment = SQL("COALESCE(ui.end_datetime, ui.create_date)")
 
-        def dims(bit=null, commune=null, category=null, country=null, state=null,
-                 theme=null, channel=SQL("NULL::varchar")):
+        null_char = SQL("NULL::varchar")
+
+        def dims(
+            bit=null,
+            commune=null,
+            category=null,
+            country=null,
+            state=null,
+            theme=null,
+            channel=null_char,
+        ):
             return [bit, commune, category, country, state, theme, channel]
 
-        def source(from_, where, record_id, moment, company, dims_, rows,
-                   is_date=False):
+        def source(
+            from_, where, record_id, moment, company, dims_, rows, is_date=False
+        ):
             return {
                 "from": from_,
                 "where": where or SQL("TRUE"),
@@ -220,14 +230,17 @@ class TourismObservatoryFact(models.Model):
                 SQL("c.id::bigint * 1000 + r.tourism_welcome_theme_id"),
                 SQL("c.date"),
                 SQL("c.company_id"),
-                contact_dims[:5] + [SQL("r.tourism_welcome_theme_id")]
+                contact_dims[:5]
+                + [SQL("r.tourism_welcome_theme_id")]
                 + contact_dims[6:],
                 {"theme_requests": (one, zero)},
             ),
             # A declaration counts in the month its period starts.
             source(
-                SQL("tourism_tax_declaration d JOIN tourism_lodging l "
-                    "ON l.id = d.lodging_id"),
+                SQL(
+                    "tourism_tax_declaration d JOIN tourism_lodging l "
+                    "ON l.id = d.lodging_id"
+                ),
                 SQL("d.state IN ('submitted', 'invoiced', 'paid')"),
                 SQL("d.id::bigint"),
                 SQL("d.date_from"),
