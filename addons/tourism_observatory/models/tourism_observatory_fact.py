@@ -457,7 +457,6 @@ class TourismObservatoryFact(models.Model):
                     "SELECT date_trunc('month', %(date)s)::date AS month, %(sums)s "
                     "FROM %(from)s WHERE %(where)s AND %(company)s IN %(companies)s "
                     "AND %(moment)s >= %(low)s AND %(moment)s < %(high)s "
-                    "AND %(date)s BETWEEN %(date_from)s AND %(date_to)s "
                     "GROUP BY 1) AS a CROSS JOIN LATERAL (VALUES %(values)s) "
                     "AS v(number, indicator, mission, value, weight)",
                     date=source["date"],
@@ -469,14 +468,15 @@ class TourismObservatoryFact(models.Model):
                     # A day's margin either side for the time zone.
                     low=date_from - timedelta(days=1),
                     high=date_to + timedelta(days=2),
-                    date_from=date_from,
-                    date_to=date_to,
                     values=self._values(rows, source_alias="a"),
                     **{"from": source["from"]},
                 )
             )
         self.env.cr.execute(SQL(" UNION ALL ").join(parts))
+        # The day's margin brings partial months just outside the dates: dropped.
+        first = date_from.replace(day=1)
         return {
             (indicator, month.year, month.month): (value or 0.0, weight or 0.0)
             for indicator, month, value, weight in self.env.cr.fetchall()
+            if first <= month <= date_to
         }
