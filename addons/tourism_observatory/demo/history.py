@@ -1,0 +1,346 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Demo only: a deterministic history of the office's years for the observatory.
+
+Called once from the demo data (``demo/tourism_observatory_demo.xml``). Two full
+years before the current one and the current year up to yesterday: counter
+contacts at the four BITs with the summer peak and the pilgrims of the Chemins de
+Saint-Jacques, complaints with their answers, group trips. Fixed seed: the same
+figures on every install of the same day.
+"""
+
+import logging
+import random
+from datetime import date, datetime, time, timedelta
+
+import pytz
+
+from odoo import Command, fields
+from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
+
+# Contacts per open day at each point, before the season's factor.
+PER_DAY = {"saint_sever": 4.0, "hagetmau": 2.5, "geaune": 1.5, "samadet": 5.0}
+# July and August bring three times the visitors of a winter month.
+SEASON = {1: 0.4, 2: 0.5, 3: 0.7, 4: 1.0, 5: 1.2, 6: 1.4, 7: 2.8, 8: 3.0}
+SEASON.update({9: 1.4, 10: 0.9, 11: 0.5, 12: 0.5})
+# Pilgrims walk the voie de Vézelay (Saint-Sever, Hagetmau) from April to October.
+PILGRIM_MONTHS = range(4, 11)
+THEMES = (
+    "accommodation",
+    "food",
+    "leisure",
+    "heritage",
+    "events",
+    "hiking",
+    "practical",
+    "shop",
+)
+DEPARTEMENTS = ("33", "64", "31", "75", "40", "47", "32", "44", "69")
+COMMUNES = ("40282", "40119", "40110", "40286", "40226")
+
+
+def generate(env, years=2, seed=2016):
+    """Create the history; returns the number of contacts created."""
+    rng = random.Random(seed)
+    today = fields.Date.context_today(env["tourism.welcome.contact"])
+    start = date(today.year - years, 1, 1)
+    contacts = _contacts(env, rng, start, today)
+    _complaints(env, rng, start, today)
+    _group_trips(env, rng, start, today)
+    _declarations(env, rng, start, today)
+    _surveys(env, rng, start, today)
+    return contacts
+
+
+def _contacts(env, rng, start, today):
+    ref = env.ref
+    points = {code: ref(f"tourism_base.bit_{code}") for code in PER_DAY}
+    themes = [ref(f"tourism_welcome.theme_{key}").id for key in THEMES]
+    theme = dict(zip(THEMES, themes, strict=True))
+    states = [ref(f"tourism_welcome.state_fr_{code}").id for code in DEPARTEMENTS]
+    communes = [ref(f"tourism_base.commune_{code}").id for code in COMMUNES]
+    france = ref("base.fr").id
+    spain, belgium = ref("base.es").id, ref("base.be").id
+    abroad = [
+        (ref("base.uk").id, "en"),
+        (ref("base.nl").id, "nl"),
+        (ref("base.de").id, "de"),
+        (ref("base.ch").id, "fr"),
+    ]
+    user = ref("base.user_admin").id
+    tz = pytz.timezone("Europe/Paris")
+    vals_list = []
+    day = start
+    while day < today:
+        month = day.month
+        for code, bit in points.items():
+            if code == "samadet" and month not in (7, 8):
+                continue  # a summer point
+            if day.weekday() == 6 and month not in (7, 8):
+                continue  # closed on Sundays out of season
+            expected = PER_DAY[code] * SEASON[month]
+            # A little growth each year, so that N against N-1 tells something.
+            expected *= 1.0 + 0.06 * (day.year - start.year)
+            count = int(expected) + (rng.random() < expected - int(expected))
+            for _i in range(count):
+                moment = datetime.combine(day, time(9, 30)) + timedelta(
+                    minutes=rng.randint(0, 510)
+                )
+                vals = {
+                    "bit_id": bit.id,
+                    "user_id": user,
+                    "date": tz.localize(moment)
+                    .astimezone(pytz.utc)
+                    .replace(tzinfo=None),
+                    "channel": rng.choices(
+                        ["counter", "phone", "email", "social", "outside", "fair"],
+                        [70, 14, 9, 4, 2, 1],
+                    )[0],
+                    "people": rng.choices([1, 2, 3, 4, 6], [35, 40, 10, 10, 5])[0],
+                    "theme_ids": [
+                        Command.set(rng.sample(themes, rng.choice([1, 1, 2, 3])))
+                    ],
+                }
+                roll = rng.random()
+                pilgrims = month in PILGRIM_MONTHS and code in (
+                    "saint_sever",
+                    "hagetmau",
+                )
+                if roll < 0.15:
+                    vals.update(
+                        visitor_type="resident", commune_id=rng.choice(communes)
+                    )
+                elif pilgrims and roll < 0.33:
+                    # Spanish and Belgian pilgrims of the Chemins de Saint-Jacques.
+                    country, lang = rng.choice(
+                        [(spain, "es"), (belgium, "nl"), (belgium, "fr")]
+                    )
+                    vals.update(
+                        visitor_type="stay",
+                        country_id=country,
+                        lang=lang,
+                        people=rng.choice([1, 1, 2]),
+                        theme_ids=[
+                            Command.set([theme["hiking"], theme["accommodation"]])
+                        ],
+                    )
+                elif roll < 0.42:
+                    country, lang = rng.choice(abroad)
+                    vals.update(visitor_type="stay", country_id=country, lang=lang)
+                else:
+                    vals.update(
+                        visitor_type=rng.choice(["stay", "stay", "day"]),
+                        country_id=france,
+                        state_id=rng.choice(states),
+                    )
+                vals_list.append(vals)
+        day += timedelta(days=1)
+    env["tourism.welcome.contact"].create(vals_list)
+    return len(vals_list)
+
+
+def _complaints(env, rng, start, today):
+    ref = env.ref
+    themes = env["tourism.complaint.theme"].search([])
+    points = [ref(f"tourism_base.bit_{code}") for code in PER_DAY]
+    providers = env["res.partner"].search(
+        [("is_tourism_provider", "=", True)], limit=8, order="id"
+    )
+    complainant = ref("tourism_quality.res_partner_complainant_1")
+    texts = (
+        "Les horaires affichés ne correspondaient pas à l'ouverture réelle.",
+        "Chambre bruyante et petit-déjeuner servi froid.",
+        "Balisage du sentier absent après le pont.",
+        "Tarif de la visite différent de celui de la brochure.",
+        "Accueil très aimable, mais file d'attente trop longue en août.",
+    )
+    Complaint = env["tourism.complaint"]
+    day = start + timedelta(days=rng.randint(3, 15))
+    vals_list, answers = [], []
+    while day < today - timedelta(days=30):
+        about_provider = providers and rng.random() < 0.4
+        received = datetime.combine(day, time(10, 0))
+        vals_list.append(
+            {
+                "date": received,
+                "channel": rng.choice(["counter", "email", "phone", "review", "web"]),
+                "partner_id": complainant.id,
+                "subject_type": "provider" if about_provider else "office",
+                "provider_id": rng.choice(providers).id if about_provider else False,
+                "bit_id": rng.choice(points).id,
+                "theme_id": rng.choice(themes).id if themes else False,
+                "description": f"<p>{rng.choice(texts)}</p>",
+                "state": "closed",
+            }
+        )
+        # Most are answered within the fortnight the office commits to.
+        delay = rng.choice([2, 3, 5, 7, 8, 10, 12, 14, 20, 25])
+        answers.append(received + timedelta(days=delay))
+        day += timedelta(days=rng.randint(6, 16))
+    complaints = Complaint.create(vals_list)
+    for complaint, answered in zip(complaints, answers, strict=True):
+        complaint.write(
+            {
+                "acknowledged_date": complaint.date + timedelta(hours=3),
+                "answered_date": answered,
+                "closed_date": answered + timedelta(days=1),
+            }
+        )
+
+
+def _group_trips(env, rng, start, today):
+    """A few group trips a year, copied from the demo's packages' quotes."""
+    orders = env["sale.order"].search([("tourism_package_id", "!=", False)], order="id")
+    if not orders:
+        return
+    day = start + timedelta(days=20)
+    while day < today - timedelta(days=10):
+        model = rng.choice(orders)
+        paying = rng.randint(20, 45)
+        order = model.copy(
+            {
+                "date_order": datetime.combine(day, time(11, 0)),
+                "tourism_trip_date": day + timedelta(days=rng.randint(30, 90)),
+                "tourism_paying": paying,
+            }
+        )
+        if rng.random() < 0.65:
+            order.action_confirm()
+            order.date_order = datetime.combine(day, time(11, 0))
+        day += timedelta(days=rng.randint(25, 50))
+
+
+def _declarations(env, rng, start, today):
+    """Every demo lodging declares each past collection period: the stays of each
+    month (more in summer), or the forfait. The years before the demo's first
+    deliberation get a copy of it, adopted the June before."""
+    Deliberation = env["tourism.tax.deliberation"]
+    first = env.ref("tourism_tax.deliberation_chalosse_tursan_2026")
+    for year in range(start.year, first.year):
+        if not Deliberation.search_count(
+            [("epci_id", "=", first.epci_id.id), ("year", "=", year)]
+        ):
+            copy = first.copy(
+                {
+                    "year": year,
+                    "reference": f"DEL-{year - 1}-042",
+                    "date_adopted": date(year - 1, 6, 24),
+                    "period_ids": [],
+                }
+            )
+            copy.action_generate_periods()
+            copy.action_adopt()
+    periods = env["tourism.tax.period"].search(
+        [
+            ("deliberation_id.epci_id", "=", first.epci_id.id),
+            ("deliberation_id.state", "=", "adopted"),
+            ("date_from", ">=", start),
+            ("date_to", "<", today),
+        ],
+        order="date_from",
+    )
+    Declaration = env["tourism.tax.declaration"]
+    lodgings = env["tourism.lodging"].search(
+        [("commune_id.epci_id", "=", first.epci_id.id)], order="id"
+    )
+    declared = {
+        (d.lodging_id.id, d.period_id.id)
+        for d in Declaration.search([("period_id", "in", periods.ids)])
+    }
+    for period in periods:
+        for lodging in lodgings:
+            if (lodging.id, period.id) in declared:
+                continue
+            try:
+                with env.cr.savepoint():
+                    declaration = Declaration.create(
+                        {"lodging_id": lodging.id, "period_id": period.id}
+                    )
+                    if declaration.regime == "real":
+                        declaration.stay_ids = _stays(rng, lodging, period)
+                    declaration.action_submit()
+            except (UserError, ValidationError) as error:
+                # A lodging the rules refuse for a period (closed, not yet open):
+                # the demo goes on without that declaration.
+                _logger.info("Demo history: %s not declared: %s", lodging.name, error)
+
+
+def _stays(rng, lodging, period):
+    stays = []
+    day = period.date_from
+    while day <= period.date_to:
+        month_start = day.replace(day=1)
+        per_month = max(
+            1, round(min(lodging.capacity or 4, 12) * SEASON[day.month] / 3)
+        )
+        for _i in range(per_month):
+            arrival = month_start + timedelta(days=rng.randint(0, 24))
+            nights = rng.choice([1, 1, 2, 2, 3, 5, 7])
+            departure = min(
+                arrival + timedelta(days=nights), period.date_to + timedelta(days=1)
+            )
+            if departure <= arrival:
+                continue
+            persons = rng.choice([1, 2, 2, 2, 3, 4])
+            stays.append(
+                Command.create(
+                    {
+                        "arrival": arrival,
+                        "departure": departure,
+                        "persons": persons,
+                        "exempt_minors": rng.choice([0, 0, 0, 1]) if persons > 2 else 0,
+                        "price_per_night": rng.choice([55.0, 70.0, 90.0]),
+                    }
+                )
+            )
+        # The next month.
+        day = (month_start + timedelta(days=32)).replace(day=1)
+    return stays
+
+
+def _surveys(env, rng, start, today):
+    """Visitors answer the counter survey (by QR code) every month, more in
+    summer; most are satisfied."""
+    survey = env.company.tourism_counter_survey_id
+    questions = survey.question_ids.filtered(
+        lambda q: q.question_type == "simple_choice"
+    )
+    if not questions:
+        return
+    vals_list = []
+    month = start
+    while month < today.replace(day=1):
+        for _i in range(round(3 * SEASON[month.month])):
+            when = datetime.combine(
+                month + timedelta(days=rng.randint(0, 27)), time(12, 0)
+            )
+            vals_list.append(
+                {
+                    "survey_id": survey.id,
+                    "state": "done",
+                    "start_datetime": when,
+                    "end_datetime": when + timedelta(minutes=2),
+                    "user_input_line_ids": [
+                        Command.create(
+                            {
+                                "survey_id": survey.id,
+                                "question_id": question.id,
+                                "answer_type": "suggestion",
+                                "suggested_answer_id": rng.choices(
+                                    answers := question.suggested_answer_ids.sorted(
+                                        "sequence"
+                                    ),
+                                    ([50, 35, 10, 5] + [5] * len(answers))[
+                                        : len(answers)
+                                    ],
+                                )[0].id,
+                            }
+                        )
+                        for question in questions
+                    ],
+                }
+            )
+        month = (month + timedelta(days=32)).replace(day=1)
+    env["survey.user_input"].create(vals_list)

@@ -1,0 +1,2 @@
+from . import tourism_observatory_fact
+from . import tourism_observatory_dashboard

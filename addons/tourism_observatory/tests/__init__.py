@@ -1,0 +1,2 @@
+from . import test_indicators
+from . import test_observatory

@@ -1,0 +1,1 @@
+from . import tourism_observatory_report_wizard
