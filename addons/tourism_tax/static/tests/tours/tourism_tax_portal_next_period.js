@@ -3,7 +3,7 @@
 // next period to declare and its due date, and "Déclarer" opens its declaration.
 import {registry} from "@web/core/registry";
 
-const ROW = ".o_tourism_to_declare tr:contains(\"Hôtel de l'Abbaye\")";
+const ROW = '.o_tourism_to_declare tr:contains("Hôtel de l\'Abbaye")';
 
 registry.category("web_tour.tours").add("tourism_tax_portal_next_period", {
     url: "/my",
@@ -22,7 +22,8 @@ registry.category("web_tour.tours").add("tourism_tax_portal_next_period", {
         },
         {
             content: "Each tile has its own pictogram",
-            trigger: ".o_portal_index_card img[src='/tourism_tax/static/src/img/declarations.svg']",
+            trigger:
+                ".o_portal_index_card img[src='/tourism_tax/static/src/img/declarations.svg']",
         },
         {
             content: "Declare the first quarter",
