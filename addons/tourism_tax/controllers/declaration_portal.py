@@ -79,11 +79,14 @@ class TourismTaxDeclarationPortal(CustomerPortal):
         as the host (record rules), in a number of queries that does not grow with
         the lodgings nor the history: the home page of every host."""
         Declaration = request.env["tourism.tax.declaration"]
-        lodgings = request.env["tourism.lodging"].search([])
+        # The host's own, whatever the user's groups (an employee may be a host).
+        own = [("host_id", "child_of", request.env.user.commercial_partner_id.id)]
+        lodgings = request.env["tourism.lodging"].search(own)
         # The invoices of the host's declarations (and of their late interest)
         # still to pay; a refund is the office's to pay, not the host's.
         owing = Declaration.search(
-            [
+            own
+            + [
                 "|",
                 ("state", "=", "invoiced"),
                 ("interest_invoice_id.payment_state", "in", UNPAID),
@@ -112,7 +115,7 @@ class TourismTaxDeclarationPortal(CustomerPortal):
                 Reminder._fields["kind"]._description_selection(request.env)
             ),
             "sent": Declaration.search(
-                [("state", "in", ("submitted", "invoiced", "paid"))],
+                own + [("state", "in", ("submitted", "invoiced", "paid"))],
                 limit=HOME_ROWS,
             ).sudo()
             if home
