@@ -3,10 +3,48 @@
 from odoo import _, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
+from odoo.osv import expression
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.res_partner import PORTAL_EDITABLE_FIELDS
+
+
+def paged_search(
+    model, domain, url, page=1, sortby=None, filterby=None, sortings=None, filters=None
+):
+    """One page of a portal list, sorted and filtered as the searchbar offers it
+    (Odoo's account portal does the same). A sort or filter the page does not
+    offer (a tampered URL) falls back to the first one, a page out of range to the
+    nearest one: the host gets a page, never an error. `sortings` and `filters`:
+    {key: {'label', 'order'}} and {key: {'label', 'domain'}}, the default first.
+    Returns (records, values for portal.portal_searchbar and portal.portal_table).
+    """
+    page = str(page)
+    page = int(page) if page.isdigit() and len(page) < 10 else 1
+    sortby = sortby if sortby in sortings else next(iter(sortings))
+    filterby = filterby if filterby in filters else next(iter(filters))
+    domain = expression.AND([domain, filters[filterby]["domain"]])
+    step = CustomerPortal._items_per_page
+    pager = portal_pager(
+        url=url,
+        total=model.search_count(domain),
+        page=page,
+        step=step,
+        url_args={"sortby": sortby, "filterby": filterby},
+    )
+    records = model.search(
+        domain, order=sortings[sortby]["order"], limit=step, offset=pager["offset"]
+    )
+    return records, {
+        "pager": pager,
+        "searchbar_sortings": sortings,
+        "sortby": sortby,
+        "searchbar_filters": filters,
+        "filterby": filterby,
+        "default_url": url,
+    }
 
 
 class TourismPortal(CustomerPortal):

@@ -8,6 +8,7 @@ from odoo.http import request
 from odoo.tools.misc import formatLang
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.tourism_base.controllers.portal import paged_search
 
 from ..tools.stay_import import MAX_BYTES
 
@@ -18,6 +19,10 @@ STAY_INT_FIELDS = (
     "exempt_emergency",
     "exempt_low_rent",
 )
+# Payment states of an invoice still (partly) to pay.
+UNPAID = ("not_paid", "partial")
+# Rows of each kind on the portal home page ("what to do next").
+HOME_ROWS = 5
 # What the database holds: an integer column, and amounts in euros well beyond
 # any stay. Larger numbers, infinity and NaN are typing errors, not stays.
 MAX_INT = 2**31 - 1
@@ -58,7 +63,64 @@ class TourismTaxDeclarationPortal(CustomerPortal):
             values["tourism_declaration_count"] = (
                 Declaration.search_count([]) if Declaration.has_access("read") else 0
             )
+        if not counters:
+            # The home page itself (not /my/counters): what the host has to do.
+            host = request.env.user.partner_id.commercial_partner_id
+            if host.is_tourism_provider and request.env["tourism.lodging"].has_access(
+                "read"
+            ):
+                values["tourism_tax_todo"] = self._tax_todo(home=True)
         return values
+
+    def _tax_todo(self, home=False):
+        """What the logged-in host has to do for the tourist tax: the next period to
+        declare of each lodging with its due date, the tax invoices to pay, the
+        reminders received and (home page) the latest declarations sent. Searched
+        as the host (record rules), in a number of queries that does not grow with
+        the lodgings nor the history: the home page of every host."""
+        Declaration = request.env["tourism.tax.declaration"]
+        # The host's own, whatever the user's groups (an employee may be a host).
+        own = [("host_id", "child_of", request.env.user.commercial_partner_id.id)]
+        lodgings = request.env["tourism.lodging"].search(own)
+        # The invoices of the host's declarations (and of their late interest)
+        # still to pay; a refund is the office's to pay, not the host's.
+        owing = Declaration.search(
+            own
+            + [
+                "|",
+                ("state", "=", "invoiced"),
+                ("interest_invoice_id.payment_state", "in", UNPAID),
+            ]
+        )
+        # Read as superuser: the host follows its invoices (Odoo subscribes the
+        # customer when posting), the account portal checks again on "Payer".
+        to_pay = (
+            (owing.invoice_id | owing.interest_invoice_id)
+            .sudo()
+            .filtered(
+                lambda move: move.move_type == "out_invoice"
+                and move.state == "posted"
+                and move.payment_state in UNPAID
+            )
+        )
+        Reminder = request.env["tourism.tax.reminder"].sudo()
+        return {
+            "to_declare": lodgings._periods_to_declare(),
+            "to_pay": to_pay.sorted(lambda move: (move.invoice_date_due, move.id)),
+            # The host's own lodgings only (searched above with the record rules).
+            "reminders": Reminder.search(
+                [("lodging_id", "in", lodgings.ids)], limit=HOME_ROWS
+            ),
+            "reminder_kinds": dict(
+                Reminder._fields["kind"]._description_selection(request.env)
+            ),
+            "sent": Declaration.search(
+                own + [("state", "in", ("submitted", "invoiced", "paid"))],
+                limit=HOME_ROWS,
+            ).sudo()
+            if home
+            else Declaration.browse(),
+        }
 
     def _own_declaration(self, declaration_id):
         """The declaration if it is the user's company's (ids typed in URLs are checked
@@ -88,8 +150,35 @@ class TourismTaxDeclarationPortal(CustomerPortal):
             )
         )
 
-    @http.route("/my/tax/declarations", type="http", auth="user", website=True)
-    def portal_my_declarations(self, **kw):
+    def _declaration_searchbar(self):
+        """(sortings, filters) of the list of declarations, the defaults first."""
+        sortings = {
+            "date": {"label": _("Period"), "order": "date_from desc, id desc"},
+            "name": {"label": _("Number"), "order": "name desc, id desc"},
+            "lodging": {
+                "label": _("Lodging"),
+                "order": "lodging_id, date_from desc, id desc",
+            },
+        }
+        filters = {
+            "all": {"label": _("All"), "domain": []},
+            "draft": {"label": _("To send"), "domain": [("state", "=", "draft")]},
+            "submitted": {
+                "label": _("Sent"),
+                "domain": [("state", "=", "submitted")],
+            },
+            "invoiced": {"label": _("To pay"), "domain": [("state", "=", "invoiced")]},
+            "paid": {"label": _("Paid"), "domain": [("state", "=", "paid")]},
+        }
+        return sortings, filters
+
+    @http.route(
+        ["/my/tax/declarations", "/my/tax/declarations/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_declarations(self, page=1, sortby=None, filterby=None, **kw):
         values = self._prepare_portal_layout_values()
         lodgings = request.env["tourism.lodging"].search([])
         periods_by_epci = {}
@@ -97,19 +186,30 @@ class TourismTaxDeclarationPortal(CustomerPortal):
             epci = lodging.commune_id.epci_id
             if epci not in periods_by_epci:
                 periods_by_epci[epci] = self._open_periods(lodging)[:8]
+        sortings, filters = self._declaration_searchbar()
+        # The host's declarations (record rules), shown with their lodging even
+        # when the office gave it to another host since.
+        declarations, searchbar = paged_search(
+            request.env["tourism.tax.declaration"],
+            [],
+            "/my/tax/declarations",
+            page=page,
+            sortby=sortby,
+            filterby=filterby,
+            sortings=sortings,
+            filters=filters,
+        )
+        values.update(searchbar)
         values.update(
             {
                 "page_name": "tourism_declaration",
-                # The host's declarations (record rules), shown with their lodging
-                # even when the office gave it to another host since.
-                "declarations": request.env["tourism.tax.declaration"]
-                .search([])
-                .sudo(),
+                "declarations": declarations.sudo(),
                 "lodgings": lodgings,
                 "periods_by_lodging": {
                     lodging: periods_by_epci[lodging.commune_id.epci_id]
                     for lodging in lodgings
                 },
+                "todo": self._tax_todo(),
                 "error": kw.get("error"),
             }
         )

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.tourism_base.controllers.portal import paged_search
 
 from .declaration_portal import MAX_INT, parse_id
 
@@ -130,17 +131,50 @@ class TourismTaxPortal(CustomerPortal):
             raise AccessError(_("This lodging is not yours."))
         return lodging
 
-    @http.route("/my/lodgings", type="http", auth="user", website=True, methods=["GET"])
-    def portal_my_lodgings(self, **kw):
+    def _lodging_searchbar(self):
+        """(sortings, filters) of the list of lodgings, the defaults first."""
+        sortings = {
+            "name": {"label": _("Name"), "order": "name, id"},
+            "commune": {"label": _("Commune"), "order": "commune_id, name, id"},
+            "capacity": {"label": _("Capacity"), "order": "capacity desc, name, id"},
+        }
+        filters = {
+            "all": {"label": _("All"), "domain": []},
+            "classified": {
+                "label": _("Classified"),
+                "domain": [("classification", "!=", "0")],
+            },
+            "unclassified": {
+                "label": _("Unclassified"),
+                "domain": [("classification", "=", "0")],
+            },
+        }
+        return sortings, filters
+
+    @http.route(
+        ["/my/lodgings", "/my/lodgings/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_my_lodgings(self, page=1, sortby=None, filterby=None, **kw):
         if not self._tourism_host():
             return request.redirect("/my")
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "tourism_lodging",
-                "lodgings": request.env["tourism.lodging"].search([]),
-            }
+        sortings, filters = self._lodging_searchbar()
+        # No sudo: the record rule lists the host's own lodgings only.
+        lodgings, searchbar = paged_search(
+            request.env["tourism.lodging"],
+            [],
+            "/my/lodgings",
+            page=page,
+            sortby=sortby,
+            filterby=filterby,
+            sortings=sortings,
+            filters=filters,
         )
+        values = self._prepare_portal_layout_values()
+        values.update(searchbar, page_name="tourism_lodging", lodgings=lodgings)
         return request.render("tourism_tax.portal_my_lodgings", values)
 
     @http.route(

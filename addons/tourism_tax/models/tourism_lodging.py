@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import csv
 import io
+from collections import defaultdict
+from typing import NamedTuple
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
@@ -11,6 +13,18 @@ from odoo.addons.tourism_base.tools.spreadsheet import safe_cell
 from ..tools.calculator import flat_rate_capacity
 from ..tools.categories import category_code
 from ..tools.registration import check_registration_number, normalize
+
+
+class PeriodToDeclare(NamedTuple):
+    """The next period a lodging has to declare, as the host's portal shows it."""
+
+    lodging: object  # tourism.lodging
+    period: object  # tourism.tax.period
+    due: object  # datetime.date: the deliberation's due date (period.declaration_due)
+    late: bool
+    draft: object  # the host's draft declaration of the period, or an empty recordset
+    waiting: int  # periods of the lodging still to declare, this one included
+
 
 CLASSIFICATION = [
     ("0", "Unclassified"),
@@ -317,3 +331,67 @@ class TourismLodging(models.Model):
                 row.append(value)
             writer.writerow([safe_cell(value) for value in row])
         return ("\ufeff" + output.getvalue()).encode("utf-8")
+
+    def _periods_to_declare(self, today=None):
+        """[PeriodToDeclare] of the lodgings, in their order: for each, the oldest
+        period it has not sent. The periods are those the portal lets a host declare
+        (started, of an adopted deliberation of the lodging's collectivity); the due
+        date is the one the deliberation sets (L2333-34, docs/domain.md §1.6), the
+        one the reminders follow. A constant number of queries for any number of
+        lodgings and periods: the host's portal home page shows it."""
+        today = today or fields.Date.context_today(self)
+        epcis = self.commune_id.epci_id
+        periods = (
+            self.env["tourism.tax.period"]
+            .sudo()
+            .search(
+                [
+                    ("deliberation_id.epci_id", "in", epcis.ids),
+                    ("deliberation_id.state", "=", "adopted"),
+                    ("date_from", "<=", today),
+                ],
+                order="date_from, id",
+            )
+        )
+        by_epci = defaultdict(list)
+        for period in periods:
+            by_epci[period.deliberation_id.epci_id].append(period)
+        # The declaration of each lodging and period, as _declare finds it.
+        declarations = (
+            self.env["tourism.tax.declaration"]
+            .sudo()
+            .search(
+                [
+                    ("lodging_id", "in", self.ids),
+                    ("period_id", "in", periods.ids),
+                    ("state", "!=", "cancel"),
+                    ("rectified_id", "=", False),
+                ]
+            )
+        )
+        found = {(d.lodging_id.id, d.period_id.id): d for d in declarations}
+        result = []
+        for lodging in self:
+            waiting = []
+            for period in by_epci[lodging.commune_id.epci_id]:
+                declaration = found.get((lodging.id, period.id))
+                # A draft of the lodging's host is still to send; anything else
+                # (sent, or the former host's) is not this host's to declare.
+                if not declaration or (
+                    declaration.state == "draft"
+                    and declaration.host_id == lodging.host_id
+                ):
+                    waiting.append((period, declaration))
+            if waiting:
+                period, declaration = waiting[0]
+                result.append(
+                    PeriodToDeclare(
+                        lodging=lodging,
+                        period=period,
+                        due=period.declaration_due,
+                        late=period.declaration_due < today,
+                        draft=declaration or declarations.browse(),
+                        waiting=len(waiting),
+                    )
+                )
+        return result

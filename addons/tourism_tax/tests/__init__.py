@@ -13,6 +13,7 @@ from . import test_remittance
 from . import test_fine
 from . import test_money_lock
 from . import test_portal_integrity
+from . import test_portal_todo
 from . import test_reversal_once
 from . import test_concurrency
 from . import test_tax_law

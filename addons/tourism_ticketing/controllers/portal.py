@@ -1,10 +1,13 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import http
+from datetime import date
+
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.tourism_base.controllers.portal import paged_search
 
 
 class TourismTicketingPortal(CustomerPortal):
@@ -30,14 +33,57 @@ class TourismTicketingPortal(CustomerPortal):
             )
         return values
 
-    @http.route("/my/ticketing", type="http", auth="user", website=True)
-    def portal_my_ticketing(self, **kw):
+    def _ticketing_searchbar(self):
+        """(sortings, filters) of the settlements, the defaults first; a filter's
+        'dates' also bound the sales shown."""
+        env = request.env
+        year = fields.Date.context_today(env.user).year
+        sortings = {
+            "date": {"label": env._("Period"), "order": "date_to desc, id desc"},
+            "name": {"label": env._("Statement"), "order": "name desc, id desc"},
+        }
+        filters = {"all": {"label": env._("All"), "domain": [], "dates": None}}
+        for key, label, start in (
+            ("this_year", env._("This year"), year),
+            ("last_year", env._("Last year"), year - 1),
+        ):
+            dates = (date(start, 1, 1), date(start + 1, 1, 1))  # end excluded
+            filters[key] = {
+                "label": label,
+                "domain": [("date_to", ">=", dates[0]), ("date_from", "<", dates[1])],
+                "dates": dates,
+            }
+        return sortings, filters
+
+    @http.route(
+        ["/my/ticketing", "/my/ticketing/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_ticketing(self, page=1, sortby=None, filterby=None, **kw):
         organiser, mandates = self._ticketing_organiser()
         if not organiser:
             return request.redirect("/my")
+        sortings, filters = self._ticketing_searchbar()
+        # The organiser's validated settlements (record rule).
+        settlements, searchbar = paged_search(
+            request.env["tourism.ticketing.settlement"],
+            [],
+            "/my/ticketing",
+            page=page,
+            sortby=sortby,
+            filterby=filterby,
+            sortings=sortings,
+            filters=filters,
+        )
+        sales_domain = [("organiser_id", "=", organiser.id)]
+        dates = filters[searchbar["filterby"]]["dates"]
+        if dates:
+            sales_domain += [("date", ">=", dates[0]), ("date", "<", dates[1])]
         Report = request.env["tourism.ticketing.sale.report"].sudo()
         sales = Report._read_group(
-            [("organiser_id", "=", organiser.id)],
+            sales_domain,
             ["date:day", "bit_id", "channel"],
             ["quantity:sum", "amount:sum"],
             order="date:day desc",
@@ -51,13 +97,14 @@ class TourismTicketingPortal(CustomerPortal):
             )
         )
         values = self._prepare_portal_layout_values()
+        values.update(searchbar)
         values.update(
             {
                 "page_name": "tourism_ticketing",
                 "organiser": organiser,
                 "sales": sales,
                 "tickets": tickets,
-                "settlements": request.env["tourism.ticketing.settlement"].search([]),
+                "settlements": settlements,
             }
         )
         return request.render("tourism_ticketing.portal_my_ticketing", values)

@@ -31,7 +31,7 @@ registry.category("web_tour.tours").add("tourism_tax_portal_declaration", {
         },
         {
             content: "Declare the period",
-            trigger: "button:contains('Déclarer')",
+            trigger: "form.o_tourism_declare_period button:contains('Déclarer')",
             run: "click",
             expectUnloadPage: true,
         },
