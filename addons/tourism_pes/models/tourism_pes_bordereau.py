@@ -342,14 +342,16 @@ class TourismPesBordereau(models.Model):
             )
 
     def _avis(self, move):
-        """The avis des sommes à payer (the invoice's PDF) as sent to the host."""
+        """The avis des sommes à payer (the invoice's PDF) as sent to the host, its
+        MIME type and a file name the PJ block accepts (name.ext)."""
+        name = f"{(move.name or 'avis').replace('/', '_')}.pdf"
         document = move._get_invoice_legal_documents("pdf")
         if document:
-            return document["content"], document["filetype"] or "application/pdf"
+            return document["content"], document["filetype"] or "application/pdf", name
         content, _type = move.env["ir.actions.report"]._render_qweb_pdf(
             "account.account_invoices", move.ids
         )
-        return content, "application/pdf"
+        return content, "application/pdf", name
 
     def _pes_data(self):
         """Plain values for tools.pes_xml.build_pes_aller."""
@@ -382,11 +384,11 @@ class TourismPesBordereau(models.Model):
             partner = titre.partner_id
             pjs = []
             for index, move in enumerate(titre.move_ids.sorted("id"), start=1):
-                content, mimetype = self._avis(move)
+                content, mimetype, name = self._avis(move)
                 pjs.append(
                     {
                         "id_unique": f"AVIS{self.exercice}{titre.number:08d}{index:03d}",
-                        "name": move._get_invoice_report_filename(),
+                        "name": name,
                         "description": self.env._(
                             "Avis des sommes à payer %(number)s", number=move.name
                         ),
@@ -426,6 +428,33 @@ class TourismPesBordereau(models.Model):
             )
         return header, bordereau, pieces
 
+    def _take_titre_numbers(self, date):
+        """Reserve the titre numbers of the bordereau as one block of the exercice's
+        no-gap sequence, and return the first. The first draw locks the sequence's
+        row of the year until the transaction ends, so nobody can take a number in
+        between; the block is then the next len(titres) numbers."""
+        Sequence = self.env["ir.sequence"].sudo()
+        first = int(Sequence.next_by_code("tourism.pes.titre", sequence_date=date))
+        # The sequence next_by_code drew from (the company's own, else the shared one).
+        sequence = Sequence.search(
+            [
+                ("code", "=", "tourism.pes.titre"),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
+            order="company_id",
+            limit=1,
+        )
+        date_range = self.env["ir.sequence.date_range"].sudo().search(
+            [
+                ("sequence_id", "=", sequence.id),
+                ("date_from", "<=", date),
+                ("date_to", ">=", date),
+            ],
+            limit=1,
+        )
+        date_range.number_next = first + len(self.titre_ids) * sequence.number_increment
+        return first
+
     def action_emit(self):
         """Number the bordereau and its titres (per exercice, without gaps), write the
         PES_Aller with the avis attached, check it against the schema and freeze it.
@@ -451,16 +480,9 @@ class TourismPesBordereau(models.Model):
                     "file_name": f"PES_Recette_{today.year}_{number:07d}.xml",
                 }
             )
-            for titre in bordereau.titre_ids.sorted(lambda t: (t.partner_id.name or "", t.id)):
-                titre._money_write(
-                    {
-                        "number": int(
-                            Sequence.next_by_code(
-                                "tourism.pes.titre", sequence_date=today
-                            )
-                        )
-                    }
-                )
+            first = bordereau._take_titre_numbers(today)
+            for index, titre in enumerate(bordereau.titre_ids.sorted("id")):
+                titre._money_write({"number": first + index})
             xml = pes_xml.build_pes_aller(*bordereau._pes_data())
             try:
                 pes_xml.validate(xml, "PES_Aller_Recette.xsd")

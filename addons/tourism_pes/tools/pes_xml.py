@@ -194,11 +194,12 @@ def build_pes_aller(header, bordereau, pieces):
         _el(_el(pes_pj, "EnTetePES_PJ"), "IdVer", 1)
         for piece, pj in pjs:
             node = _el(pes_pj, "PJ")
-            # « compressés avec Gzip puis convertis en Base64 » (Class_PJ.xsd)
+            # « compressés avec Gzip puis convertis en Base64 » (Class_PJ.xsd); the
+            # avis is a PDF, already compressed inside: the fastest level will do.
             fichier = _el(_el(node, "Contenu"), "Fichier")
             fichier.set("MIMEType", pj.get("mimetype") or "application/pdf")
             fichier.text = base64.b64encode(
-                gzip.compress(pj["content"], compresslevel=6, mtime=0)
+                gzip.compress(pj["content"], compresslevel=1, mtime=0)
             ).decode()
             _el(node, "IdUnique", alnum(pj["id_unique"], 50))
             _el(node, "NomPJ", text(pj["name"], 100))
