@@ -18,11 +18,11 @@ class AccountAccount(models.Model):
     pes_fonction = fields.Char(
         string="PES Function",
         size=10,
-        help="Compte fonction, for the collectivities that vote by function (M14, M57).",
+        help="Compte fonction, for collectivities voting by function (M14, M57).",
     )
     pes_product_code = fields.Char(
         string="PES Local Product Code",
         size=4,
-        help="Code produit local (CodProdLoc, 4 letters or digits), which the comptable "
-        "maps to a national product code in Hélios.",
+        help="Code produit local (CodProdLoc, 4 letters or digits), which the "
+        "comptable maps to a national product code in Hélios.",
     )

@@ -5,9 +5,10 @@
 The ordonnateur liquidates and issues the titres (décret 2012-1246 du 7 novembre 2012
 relatif à la gestion budgétaire et comptable publique, art. 11 and 18); the titres
 travel to Hélios as a PES V2 file, the only channel through which the comptable takes
-them in charge (CGCT D1611-1 et seq., Protocole d'échange standard PES V2; docs/domain.md
-§5). Once emitted, a bordereau is final (tourism.money.document.mixin); a titre the
-comptable rejects goes into a new bordereau with a new number.
+them in charge (Protocole d'échange standard PES V2; CGCT D1617-23 for the pièces
+justificatives; docs/domain.md §5). Once emitted, a bordereau is final
+(tourism.money.document.mixin); a titre the comptable rejects goes into a new bordereau
+with a new number.
 """
 
 import base64
@@ -210,7 +211,9 @@ class TourismPesBordereau(models.Model):
                     continue
                 key = self._imputation(line)
                 if not key[0] or not key[2]:
-                    missing.add(line.product_id.display_name or line.account_id.display_name)
+                    missing.add(
+                        line.product_id.display_name or line.account_id.display_name
+                    )
                     continue
                 totals[key] += line.price_subtotal
                 labels.setdefault(key, line.account_id.name)
@@ -220,8 +223,8 @@ class TourismPesBordereau(models.Model):
                 if currency.compare_amounts(total, 0) <= 0:
                     raise UserError(
                         self.env._(
-                            "The titre of %(debtor)s would have a line of %(amount)s on "
-                            "%(nature)s: a titre line must be positive. Issue a "
+                            "The titre of %(debtor)s would have a line of %(amount)s "
+                            "on %(nature)s: a titre line must be positive. Issue a "
                             "reduction instead.",
                             debtor=partner.display_name,
                             amount=total,
@@ -387,7 +390,9 @@ class TourismPesBordereau(models.Model):
                 content, mimetype, name = self._avis(move)
                 pjs.append(
                     {
-                        "id_unique": f"AVIS{self.exercice}{titre.number:08d}{index:03d}",
+                        "id_unique": (
+                            f"AVIS{self.exercice}{titre.number:08d}{index:03d}"
+                        ),
                         "name": name,
                         "description": self.env._(
                             "Avis des sommes à payer %(number)s", number=move.name
@@ -444,13 +449,17 @@ class TourismPesBordereau(models.Model):
             order="company_id",
             limit=1,
         )
-        date_range = self.env["ir.sequence.date_range"].sudo().search(
-            [
-                ("sequence_id", "=", sequence.id),
-                ("date_from", "<=", date),
-                ("date_to", ">=", date),
-            ],
-            limit=1,
+        date_range = (
+            self.env["ir.sequence.date_range"]
+            .sudo()
+            .search(
+                [
+                    ("sequence_id", "=", sequence.id),
+                    ("date_from", "<=", date),
+                    ("date_to", ">=", date),
+                ],
+                limit=1,
+            )
         )
         date_range.number_next = first + len(self.titre_ids) * sequence.number_increment
         return first
@@ -495,9 +504,7 @@ class TourismPesBordereau(models.Model):
                     )
                 ) from error
             bordereau.titre_ids._money_set_state("emitted")
-            bordereau._money_set_state(
-                "emitted", {"file_data": base64.b64encode(xml)}
-            )
+            bordereau._money_set_state("emitted", {"file_data": base64.b64encode(xml)})
             bordereau.message_post(
                 body=self.env._(
                     "Emitted: %(count)s titres, %(amount)s.",
@@ -531,7 +538,9 @@ class TourismPesBordereau(models.Model):
                 rejected[element["piece"]] = element
         now = fields.Datetime.now()
         for number, titre in by_number.items():
-            element = rejected.get(number) or (rejected_all[0] if rejected_all else None)
+            element = rejected.get(number) or (
+                rejected_all[0] if rejected_all else None
+            )
             if element:
                 titre._money_set_state(
                     "rejected",

@@ -64,7 +64,11 @@ class TestBordereau(TourismTaxDeclarationCommon):
                 "period_id": cls.q3.id,
                 "stay_ids": [
                     Command.create(
-                        {"arrival": "2026-07-01", "departure": "2026-07-04", "persons": 2}
+                        {
+                            "arrival": "2026-07-01",
+                            "departure": "2026-07-04",
+                            "persons": 2,
+                        }
                     )
                 ],
             }
@@ -188,7 +192,9 @@ class TestBordereau(TourismTaxDeclarationCommon):
         reason; the rejected titre's avis goes into the next bordereau under a new
         number; the same acknowledgement is not imported twice."""
         bordereau = self._emitted()
-        rejected = bordereau.titre_ids.filtered(lambda t: t.partner_id == self.other_host)
+        rejected = bordereau.titre_ids.filtered(
+            lambda t: t.partner_id == self.other_host
+        )
         self._import(bordereau, self._acquit(bordereau, rejected))
         self.assertEqual(bordereau.state, "acknowledged")
         self.assertEqual(rejected.state, "rejected")
@@ -199,7 +205,9 @@ class TestBordereau(TourismTaxDeclarationCommon):
             self._import(bordereau, self._acquit(bordereau))
         again = self._emitted()
         self.assertEqual(again.titre_ids.sudo().move_ids, self.second.invoice_id)
-        self.assertGreater(again.titre_ids.number, max(bordereau.titre_ids.mapped("number")))
+        self.assertGreater(
+            again.titre_ids.number, max(bordereau.titre_ids.mapped("number"))
+        )
         pes_xml.validate(base64.b64decode(again.file_data), "PES_Aller_Recette.xsd")
         # The taken titre's avis is never sent twice.
         with self.assertRaisesRegex(UserError, "No tax invoice"):
@@ -223,7 +231,10 @@ class TestBordereau(TourismTaxDeclarationCommon):
             (foreign, "another bordereau"),
             (unknown, "not in"),
         ):
-            with self.subTest(message=message), self.assertRaisesRegex(UserError, message):
+            with (
+                self.subTest(message=message),
+                self.assertRaisesRegex(UserError, message),
+            ):
                 self._import(bordereau, data)
         self.assertEqual(bordereau.state, "emitted")
         self.assertEqual(set(bordereau.titre_ids.mapped("state")), {"emitted"})

@@ -70,7 +70,7 @@ class TestPesXml(BaseCase):
         return pes_xml.build_pes_aller(HEADER, bordereau, pieces)
 
     def test_valid_file_and_what_it_says(self):
-        """The file validates; totals, numbers, debtor and the gzipped avis are in it."""
+        """The file validates; totals, numbers, debtor and the gzipped avis in it."""
         xml = self._build([piece(1, "12.30"), piece(2, "7.70")])
         document = pes_xml.validate(xml, "PES_Aller_Recette.xsd")
         bloc = document.find("PES_RecetteAller/Bordereau/BlocBordereau")
@@ -139,12 +139,17 @@ class TestPesXml(BaseCase):
         for data, code in (
             (b"not xml", "syntax"),
             (self._build([piece()]), "foreign"),
-            (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><x>&e;</x>', "foreign"),
+            (
+                b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><x>&e;</x>',
+                "foreign",
+            ),
         ):
             with self.subTest(code=code), self.assertRaises(pes_xml.PesError) as caught:
                 pes_xml.read_acquit(data)
             self.assertEqual(caught.exception.code, code)
-        broken = pes_xml.build_acquit(header, elements).replace(b'V="2026"', b'V="20x6"')
+        broken = pes_xml.build_acquit(header, elements).replace(
+            b'V="2026"', b'V="20x6"'
+        )
         with self.assertRaises(pes_xml.PesError) as caught:
             pes_xml.read_acquit(broken)
         self.assertEqual(caught.exception.code, "schema")
