@@ -492,9 +492,9 @@ class TourismPesBordereau(models.Model):
             first = bordereau._take_titre_numbers(today)
             for index, titre in enumerate(bordereau.titre_ids.sorted("id")):
                 titre._money_write({"number": first + index})
-            xml = pes_xml.build_pes_aller(*bordereau._pes_data())
+            tree = pes_xml.build_pes_aller_tree(*bordereau._pes_data())
             try:
-                pes_xml.validate(xml, "PES_Aller_Recette.xsd")
+                pes_xml.validate_tree(tree, "PES_Aller_Recette.xsd")
             except pes_xml.PesError as error:
                 raise UserError(
                     self.env._(
@@ -504,6 +504,7 @@ class TourismPesBordereau(models.Model):
                     )
                 ) from error
             bordereau.titre_ids._money_set_state("emitted")
+            xml = pes_xml.serialize(tree)
             bordereau._money_set_state("emitted", {"file_data": base64.b64encode(xml)})
             bordereau.message_post(
                 body=self.env._(

@@ -203,6 +203,15 @@ class TestBordereau(TourismTaxDeclarationCommon):
         self.assertAlmostEqual(bordereau.amount_rejected, rejected.amount_total)
         with self.assertRaisesRegex(UserError, "not waiting"):
             self._import(bordereau, self._acquit(bordereau))
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.comptable)
+            ._render_qweb_html("tourism_pes.report_pes_bordereau", bordereau.ids)[0]
+            .decode()
+        )
+        self.assertIn("Adresse du débiteur inconnue", html)
+        self.assertIn("Taken in charge", html)
+        self.assertIn(rejected.avis_names, html)
         again = self._emitted()
         self.assertEqual(again.titre_ids.sudo().move_ids, self.second.invoice_id)
         self.assertGreater(

@@ -51,7 +51,11 @@ def schema(name):
 
 def validate(xml_bytes, schema_name):
     """Raise PesError("schema", first errors) unless the file validates."""
-    document = parse(xml_bytes)
+    return validate_tree(parse(xml_bytes), schema_name)
+
+
+def validate_tree(document, schema_name):
+    """The same on a tree already in memory (no second parse of a large file)."""
     xsd = schema(schema_name)
     if not xsd.validate(document):
         errors = [f"ligne {e.line} : {e.message}" for e in list(xsd.error_log)[:5]]
@@ -117,7 +121,16 @@ def _opt(parent, tag, value):
 
 
 def build_pes_aller(header, bordereau, pieces):
-    """The PES_Aller file (bytes, UTF-8) of one bordereau.
+    """The PES_Aller file (bytes, UTF-8) of one bordereau; see build_pes_aller_tree."""
+    return serialize(build_pes_aller_tree(header, bordereau, pieces))
+
+
+def serialize(tree):
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+
+
+def build_pes_aller_tree(header, bordereau, pieces):
+    """The PES_Aller of one bordereau, as an lxml tree.
 
     ``header``: file_name, date (ISO), id_post, id_coll, cod_col, cod_bud, libelle,
     sender. ``bordereau``: exercice, number, date, object. ``pieces``: one per titre,
@@ -210,7 +223,7 @@ def build_pes_aller(header, bordereau, pieces):
             _el(ref, "Exercice", bordereau["exercice"])
             _el(ref, "TypeObjet", TYP_BORD_ORDINAIRE)
             _el(ref, "Identifiant", piece["number"])
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return root
 
 
 def _tiers(parent, tiers):
