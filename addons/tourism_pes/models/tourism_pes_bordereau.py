@@ -1,0 +1,568 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The bordereau of titres de recettes the ordonnateur sends to the comptable public.
+
+The ordonnateur liquidates and issues the titres (décret 2012-1246 du 7 novembre 2012
+relatif à la gestion budgétaire et comptable publique, art. 11 and 18); the titres
+travel to Hélios as a PES V2 file, the only channel through which the comptable takes
+them in charge (Protocole d'échange standard PES V2; CGCT D1617-23 for the pièces
+justificatives; docs/domain.md §5). Once emitted, a bordereau is final
+(tourism.money.document.mixin); a titre the comptable rejects goes into a new bordereau
+with a new number.
+"""
+
+import base64
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools import pes_xml
+
+ORDONNATEUR = "tourism_base.group_tourism_ordonnateur"
+
+
+class TourismPesBordereau(models.Model):
+    _name = "tourism.pes.bordereau"
+    _description = "Bordereau of Titres de Recettes"
+    _inherit = ["tourism.money.document.mixin", "mail.thread"]
+    _order = "exercice desc, number desc, id desc"
+    _money_locked_fields = (
+        "number",
+        "exercice",
+        "date",
+        "date_from",
+        "date_to",
+        "company_id",
+        "titre_ids",
+        "file_data",
+        "file_name",
+        "acquit_data",
+        "acquit_name",
+    )
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(string="Invoiced From", required=True)
+    date_to = fields.Date(string="Invoiced To", required=True)
+    date = fields.Date(string="Emission Date", readonly=True, copy=False)
+    exercice = fields.Integer(readonly=True, copy=False, aggregator=None)
+    number = fields.Integer(
+        string="Bordereau Number", readonly=True, copy=False, aggregator=None
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("emitted", "Emitted"),
+            ("acknowledged", "Acknowledged"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    titre_ids = fields.One2many("tourism.pes.titre", "bordereau_id", string="Titres")
+    titre_count = fields.Integer(compute="_compute_totals", store=True)
+    amount_total = fields.Monetary(compute="_compute_totals", store=True)
+    amount_taken = fields.Monetary(
+        string="Taken in Charge", compute="_compute_ack_totals"
+    )
+    amount_rejected = fields.Monetary(string="Rejected", compute="_compute_ack_totals")
+    file_data = fields.Binary(string="PES File", attachment=True, readonly=True)
+    file_name = fields.Char(readonly=True)
+    acquit_data = fields.Binary(
+        string="Acknowledgement", attachment=True, readonly=True
+    )
+    acquit_name = fields.Char(readonly=True)
+    acquit_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "number_unique",
+            "UNIQUE(company_id, exercice, number)",
+            "A bordereau number is unique in its exercice.",
+        )
+    ]
+
+    @api.depends("number", "exercice")
+    def _compute_name(self):
+        for bordereau in self:
+            bordereau.name = (
+                self.env._(
+                    "Bordereau %(number)s / %(exercice)s",
+                    number=bordereau.number,
+                    exercice=bordereau.exercice,
+                )
+                if bordereau.number
+                else self.env._("Draft bordereau")
+            )
+
+    @api.depends("titre_ids.amount_total")
+    def _compute_totals(self):
+        for bordereau in self:
+            bordereau.titre_count = len(bordereau.titre_ids)
+            bordereau.amount_total = sum(bordereau.titre_ids.mapped("amount_total"))
+
+    @api.depends("titre_ids.state", "titre_ids.amount_total")
+    def _compute_ack_totals(self):
+        for bordereau in self:
+            titres = bordereau.titre_ids
+            bordereau.amount_taken = sum(
+                titres.filtered(lambda t: t.state == "taken").mapped("amount_total")
+            )
+            bordereau.amount_rejected = sum(
+                titres.filtered(lambda t: t.state == "rejected").mapped("amount_total")
+            )
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for bordereau in self:
+            if bordereau.date_from > bordereau.date_to:
+                raise UserError(
+                    self.env._("The period of a bordereau ends after it starts.")
+                )
+
+    # --- rights -----------------------------------------------------------------
+    def _check_ordonnateur(self):
+        """Issuing titres is the ordonnateur's act (décret 2012-1246 art. 11)."""
+        if not (self.env.su or self.env.user.has_group(ORDONNATEUR)):
+            raise AccessError(
+                self.env._(
+                    "Only the ordonnateur issues titres de recettes "
+                    "(décret 2012-1246 art. 11)."
+                )
+            )
+
+    # --- what goes into a bordereau --------------------------------------------
+    def _eligible_moves(self):
+        """The posted tax invoices of the period not yet in a live titre: the
+        declarations' avis (taxations d'office included) and the late-interest
+        invoices. The invoices of a rejected titre are eligible again."""
+        self.ensure_one()
+        Declaration = self.env["tourism.tax.declaration"].sudo()
+        declarations = Declaration.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                "|",
+                ("invoice_id", "!=", False),
+                ("interest_invoice_id", "!=", False),
+            ]
+        )
+        candidates = declarations.invoice_id | declarations.interest_invoice_id
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("id", "in", candidates.ids),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("amount_total", ">", 0),
+                    ("invoice_date", ">=", self.date_from),
+                    ("invoice_date", "<=", self.date_to),
+                ]
+            )
+        )
+        taken = (
+            self.env["tourism.pes.titre"]
+            .sudo()
+            .search(
+                [
+                    ("move_ids", "in", moves.ids),
+                    ("state", "!=", "rejected"),
+                    ("bordereau_id", "!=", self.id),
+                ]
+            )
+            .move_ids
+        )
+        return moves - taken
+
+    @staticmethod
+    def _imputation(line):
+        """(nature, fonction, product code) of an invoice line: its product's, else
+        its account's (Class_LigneTitreAller.xsd: Nature, Fonction, CodProdLoc)."""
+        product = line.product_id.product_tmpl_id
+        source = product if product.pes_nature else line.account_id
+        return (
+            source.pes_nature or "",
+            source.pes_fonction or "",
+            source.pes_product_code or "",
+        )
+
+    def _titre_values(self, moves):
+        """One titre per debtor, one line per budget imputation with its total."""
+        self.ensure_one()
+        currency = self.company_id.currency_id
+        by_debtor = defaultdict(moves.browse)
+        for move in moves:
+            by_debtor[move.partner_id.commercial_partner_id] |= move
+        missing = set()
+        vals_list = []
+        for partner, debtor_moves in sorted(
+            by_debtor.items(), key=lambda item: (item[0].name or "", item[0].id)
+        ):
+            totals = defaultdict(float)
+            labels = {}
+            for line in debtor_moves.invoice_line_ids:
+                if line.display_type != "product":
+                    continue
+                key = self._imputation(line)
+                if not key[0] or not key[2]:
+                    missing.add(
+                        line.product_id.display_name or line.account_id.display_name
+                    )
+                    continue
+                totals[key] += line.price_subtotal
+                labels.setdefault(key, line.account_id.name)
+            lines = []
+            for index, (key, total) in enumerate(sorted(totals.items()), start=1):
+                total = currency.round(total)
+                if currency.compare_amounts(total, 0) <= 0:
+                    raise UserError(
+                        self.env._(
+                            "The titre of %(debtor)s would have a line of %(amount)s "
+                            "on %(nature)s: a titre line must be positive. Issue a "
+                            "reduction instead.",
+                            debtor=partner.display_name,
+                            amount=total,
+                            nature=key[0],
+                        )
+                    )
+                lines.append(
+                    fields.Command.create(
+                        {
+                            "sequence": index,
+                            "name": labels[key],
+                            "pes_nature": key[0],
+                            "pes_fonction": key[1],
+                            "pes_product_code": key[2],
+                            "amount": total,
+                        }
+                    )
+                )
+            vals_list.append(
+                {
+                    "bordereau_id": self.id,
+                    "partner_id": partner.id,
+                    "move_ids": [fields.Command.set(debtor_moves.ids)],
+                    "avis_names": ", ".join(debtor_moves.sorted("id").mapped("name")),
+                    "line_ids": lines,
+                }
+            )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Give a PES budget nature and local product code to: %(what)s "
+                    "(Accounting > Configuration > Chart of Accounts, or the product).",
+                    what=", ".join(sorted(missing)),
+                )
+            )
+        return vals_list
+
+    def action_prepare(self):
+        """(Re)build the draft titres from the period's invoices."""
+        self._check_ordonnateur()
+        for bordereau in self:
+            if bordereau.state != "draft":
+                raise UserError(self.env._("Only a draft bordereau can be prepared."))
+            bordereau.titre_ids.unlink()
+            moves = bordereau._eligible_moves()
+            if not moves:
+                raise UserError(
+                    self.env._(
+                        "No tax invoice of this period remains to be sent to the "
+                        "comptable."
+                    )
+                )
+            self.env["tourism.pes.titre"].create(bordereau._titre_values(moves))
+        return True
+
+    # --- emission ----------------------------------------------------------------
+    def _check_config(self):
+        company = self.company_id
+        missing = [
+            label
+            for label, value in (
+                (self.env._("codique of the public accountant"), company.pes_id_post),
+                (self.env._("collectivity SIRET"), company.pes_id_coll),
+                (self.env._("collectivity code"), company.pes_cod_col),
+            )
+            if not value
+        ]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Set the PES identifiers of %(company)s first (Settings > "
+                    "Companies, tab PES): %(missing)s.",
+                    company=company.name,
+                    missing=", ".join(missing),
+                )
+            )
+        bad = self.titre_ids.partner_id.filtered(
+            lambda p: not p.street
+            or len((p.zip or "").strip()) != 5
+            or (p.country_id and p.country_id.code != "FR")
+        )
+        if bad:
+            raise UserError(
+                self.env._(
+                    "Hélios needs a street and a 5-character French postal code for "
+                    "each debtor (Class_Adresse.xsd); complete: %(debtors)s.",
+                    debtors=", ".join(bad.mapped("display_name")),
+                )
+            )
+
+    def _lock_moves(self):
+        """Two bordereaux emitted at once never carry the same invoice: lock the
+        invoices, then check none went into another live titre meanwhile."""
+        moves = self.titre_ids.sudo().move_ids
+        self.env.cr.execute(
+            "SELECT id FROM account_move WHERE id IN %s ORDER BY id FOR UPDATE",
+            [tuple(moves.ids)],
+        )
+        others = (
+            self.env["tourism.pes.titre"]
+            .sudo()
+            .search(
+                [
+                    ("move_ids", "in", moves.ids),
+                    ("state", "in", ("emitted", "taken")),
+                    ("bordereau_id", "!=", self.id),
+                ]
+            )
+        )
+        if others:
+            raise UserError(
+                self.env._(
+                    "%(moves)s already went to the comptable in %(bordereaux)s: "
+                    "prepare this bordereau again.",
+                    moves=", ".join((others.move_ids & moves).mapped("name")),
+                    bordereaux=", ".join(others.bordereau_id.mapped("name")),
+                )
+            )
+
+    def _avis(self, move):
+        """The avis des sommes à payer (the invoice's PDF) as sent to the host, its
+        MIME type and a file name the PJ block accepts (name.ext)."""
+        name = f"{(move.name or 'avis').replace('/', '_')}.pdf"
+        document = move._get_invoice_legal_documents("pdf")
+        if document:
+            return document["content"], document["filetype"] or "application/pdf", name
+        content, _type = move.env["ir.actions.report"]._render_qweb_pdf(
+            "account.account_invoices", move.ids
+        )
+        return content, "application/pdf", name
+
+    def _pes_data(self):
+        """Plain values for tools.pes_xml.build_pes_aller."""
+        self.ensure_one()
+        company = self.company_id
+        date = self.date.isoformat()
+        header = {
+            "file_name": self.file_name,
+            "date": date,
+            "id_post": company.pes_id_post,
+            "id_coll": company.pes_id_coll,
+            "cod_col": company.pes_cod_col,
+            "cod_bud": company.pes_cod_bud,
+            "libelle": company.pes_budget_label or company.name,
+            "sender": "Odoo Tourisme",
+        }
+        bordereau = {
+            "exercice": self.exercice,
+            "number": self.number,
+            "date": date,
+            "object": self.env._(
+                "Tourist tax invoiced from %(start)s to %(end)s",
+                start=self.date_from.strftime("%d/%m/%Y"),
+                end=self.date_to.strftime("%d/%m/%Y"),
+            ),
+        }
+        pieces = []
+        # The ordonnateur reads the invoices through the titre, not the ledger.
+        for titre in self.titre_ids.sudo():
+            partner = titre.partner_id
+            pjs = []
+            for index, move in enumerate(titre.move_ids.sorted("id"), start=1):
+                content, mimetype, name = self._avis(move)
+                pjs.append(
+                    {
+                        "id_unique": (
+                            f"AVIS{self.exercice}{titre.number:08d}{index:03d}"
+                        ),
+                        "name": name,
+                        "description": self.env._(
+                            "Avis des sommes à payer %(number)s", number=move.name
+                        ),
+                        "mimetype": mimetype,
+                        "content": content,
+                    }
+                )
+            pieces.append(
+                {
+                    "number": titre.number,
+                    "date": min(titre.move_ids.mapped("invoice_date")).isoformat(),
+                    "object": ", ".join(titre.move_ids.mapped("name")),
+                    "tiers": {
+                        "siret": partner.siret,
+                        "ref": partner.ref or str(partner.id),
+                        "is_company": partner.is_company,
+                        "civility": partner.title.shortcut,
+                        "name": partner.name,
+                        "street": partner.street,
+                        "street2": partner.street2,
+                        "zip": partner.zip,
+                        "city": partner.city,
+                    },
+                    "lines": [
+                        {
+                            "number": line.sequence,
+                            "object": line.name,
+                            "product_code": line.pes_product_code,
+                            "nature": line.pes_nature,
+                            "fonction": line.pes_fonction,
+                            "amount": f"{line.amount:.2f}",
+                        }
+                        for line in titre.line_ids
+                    ],
+                    "pjs": pjs,
+                }
+            )
+        return header, bordereau, pieces
+
+    def _take_titre_numbers(self, date):
+        """Reserve the titre numbers of the bordereau as one block of the exercice's
+        no-gap sequence, and return the first. The first draw locks the sequence's
+        row of the year until the transaction ends, so nobody can take a number in
+        between; the block is then the next len(titres) numbers."""
+        Sequence = self.env["ir.sequence"].sudo()
+        first = int(Sequence.next_by_code("tourism.pes.titre", sequence_date=date))
+        # The sequence next_by_code drew from (the company's own, else the shared one).
+        sequence = Sequence.search(
+            [
+                ("code", "=", "tourism.pes.titre"),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
+            order="company_id",
+            limit=1,
+        )
+        date_range = (
+            self.env["ir.sequence.date_range"]
+            .sudo()
+            .search(
+                [
+                    ("sequence_id", "=", sequence.id),
+                    ("date_from", "<=", date),
+                    ("date_to", ">=", date),
+                ],
+                limit=1,
+            )
+        )
+        date_range.number_next = first + len(self.titre_ids) * sequence.number_increment
+        return first
+
+    def action_emit(self):
+        """Number the bordereau and its titres (per exercice, without gaps), write the
+        PES_Aller with the avis attached, check it against the schema and freeze it.
+        All or nothing: a file that does not validate leaves no number used."""
+        self._check_ordonnateur()
+        for bordereau in self:
+            if bordereau.state != "draft":
+                raise UserError(self.env._("This bordereau was already emitted."))
+            if not bordereau.titre_ids:
+                raise UserError(self.env._("Prepare the bordereau first: it is empty."))
+            bordereau._check_config()
+            bordereau._lock_moves()
+            today = fields.Date.context_today(bordereau)
+            Sequence = self.env["ir.sequence"].sudo()
+            number = int(
+                Sequence.next_by_code("tourism.pes.bordereau", sequence_date=today)
+            )
+            bordereau._money_write(
+                {
+                    "date": today,
+                    "exercice": today.year,
+                    "number": number,
+                    "file_name": f"PES_Recette_{today.year}_{number:07d}.xml",
+                }
+            )
+            first = bordereau._take_titre_numbers(today)
+            for index, titre in enumerate(bordereau.titre_ids.sorted("id")):
+                titre._money_write({"number": first + index})
+            tree = pes_xml.build_pes_aller_tree(*bordereau._pes_data())
+            try:
+                pes_xml.validate_tree(tree, "PES_Aller_Recette.xsd")
+            except pes_xml.PesError as error:
+                raise UserError(
+                    self.env._(
+                        "The PES file does not follow the PES V2 schema, nothing was "
+                        "emitted:\n%(details)s",
+                        details=error.details,
+                    )
+                ) from error
+            bordereau.titre_ids._money_set_state("emitted")
+            xml = pes_xml.serialize(tree)
+            bordereau._money_set_state("emitted", {"file_data": base64.b64encode(xml)})
+            bordereau.message_post(
+                body=self.env._(
+                    "Emitted: %(count)s titres, %(amount)s.",
+                    count=bordereau.titre_count,
+                    amount=bordereau.amount_total,
+                )
+            )
+        return True
+
+    def action_import_acquit(self):
+        self.ensure_one()
+        self._check_ordonnateur()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Import the Acknowledgement"),
+            "res_model": "tourism.pes.acquit.import",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_bordereau_id": self.id},
+        }
+
+    def _apply_acquit(self, elements, data, file_name):
+        """Mark each titre taken in charge or rejected from the PES_ACQUIT's elements
+        of this bordereau (all checked by the caller)."""
+        self.ensure_one()
+        rejected_all = [e for e in elements if not e["ok"] and not e["piece"]]
+        by_number = {titre.number: titre for titre in self.titre_ids}
+        rejected = {}
+        for element in elements:
+            if not element["ok"] and element["piece"]:
+                rejected[element["piece"]] = element
+        now = fields.Datetime.now()
+        for number, titre in by_number.items():
+            element = rejected.get(number) or (
+                rejected_all[0] if rejected_all else None
+            )
+            if element:
+                titre._money_set_state(
+                    "rejected",
+                    {
+                        "reject_code": element["code"] or False,
+                        "reject_reason": element["label"]
+                        or element["code"]
+                        or self.env._("Rejected by the comptable"),
+                    },
+                )
+            else:
+                titre._money_set_state("taken")
+        self._money_set_state(
+            "acknowledged",
+            {"acquit_data": data, "acquit_name": file_name, "acquit_date": now},
+        )
+        self.message_post(
+            body=self.env._(
+                "Acknowledgement imported: %(taken)s titres taken in charge, "
+                "%(rejected)s rejected.",
+                taken=len(self.titre_ids.filtered(lambda t: t.state == "taken")),
+                rejected=len(self.titre_ids.filtered(lambda t: t.state == "rejected")),
+            )
+        )

@@ -1,0 +1,70 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class TourismPesTitre(models.Model):
+    """A titre de recettes: one debtor, its lines, its avis (the invoices).
+
+    Frozen with its bordereau (tourism.money.document.mixin); only the comptable's
+    answer, read from the PES acknowledgement, changes its state afterwards."""
+
+    _name = "tourism.pes.titre"
+    _description = "Titre de Recettes"
+    _inherit = ["tourism.money.document.mixin"]
+    _order = "exercice desc, number desc, id"
+    _money_parent_field = "bordereau_id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    bordereau_id = fields.Many2one(
+        "tourism.pes.bordereau", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="bordereau_id.company_id", store=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    exercice = fields.Integer(
+        related="bordereau_id.exercice", store=True, aggregator=None
+    )
+    number = fields.Integer(
+        string="Titre Number", readonly=True, copy=False, aggregator=None
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Debtor", required=True, readonly=True, index=True
+    )
+    move_ids = fields.Many2many(
+        "account.move", string="Avis (Invoices)", readonly=True, copy=False
+    )
+    avis_names = fields.Char(string="Avis", readonly=True)
+    line_ids = fields.One2many("tourism.pes.titre.line", "titre_id", string="Lines")
+    amount_total = fields.Monetary(compute="_compute_amount", store=True)
+    state = fields.Selection(
+        selection=[
+            ("draft", "To Emit"),
+            ("emitted", "Emitted"),
+            ("taken", "Taken in Charge"),
+            ("rejected", "Rejected"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    reject_code = fields.Char(string="Anomaly Code", readonly=True)
+    reject_reason = fields.Char(string="Reason of the Rejection", readonly=True)
+
+    @api.depends("number", "exercice")
+    def _compute_name(self):
+        for titre in self:
+            titre.name = (
+                self.env._(
+                    "Titre %(number)s / %(exercice)s",
+                    number=titre.number,
+                    exercice=titre.exercice,
+                )
+                if titre.number
+                else self.env._("Titre to emit")
+            )
+
+    @api.depends("line_ids.amount")
+    def _compute_amount(self):
+        for titre in self:
+            titre.amount_total = sum(titre.line_ids.mapped("amount"))

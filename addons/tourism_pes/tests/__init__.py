@@ -1,0 +1,2 @@
+from . import test_pes_xml
+from . import test_bordereau

@@ -1,0 +1,279 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.tourism_tax.tests.common import TourismTaxDeclarationCommon
+
+from ..tools import pes_xml
+
+
+@tagged("post_install", "-at_install")
+class TestBordereau(TourismTaxDeclarationCommon):
+    """Titres de recettes sent to Hélios in PES V2 (décret 2012-1246 art. 11 and 18:
+    the ordonnateur issues the titres, the comptable takes them in charge; CGCT
+    D1611-1 et seq.; docs/domain.md §5)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.write(
+            {
+                "pes_id_post": "040062",
+                "pes_id_coll": "20004123400017",
+                "pes_cod_col": "512",
+                "pes_cod_bud": "02",
+            }
+        )
+        cls.tax_account.write({"pes_nature": "7362", "pes_product_code": "TS"})
+        cls.departement.account_id.write(
+            {"pes_nature": "4671", "pes_product_code": "TAD"}
+        )
+        cls.gpso.account_id.write({"pes_nature": "4671", "pes_product_code": "TAR"})
+        cls.host.write(
+            {"street": "12 place du Tour du Sol", "zip": "40500", "city": "Saint-Sever"}
+        )
+        cls.other_host = cls.env["res.partner"].create(
+            {
+                "name": "Gîte de la Tour",
+                "street": "3 rue du Château",
+                "zip": "40320",
+                "city": "Geaune",
+            }
+        )
+        cls.comptable = new_test_user(
+            cls.env,
+            login="pes_comptable",
+            groups="base.group_user,tourism_base.group_tourism_accountant",
+        )
+        cls.first = cls._invoiced(cls.hotel)
+        cls.second = cls._invoiced(
+            cls._lodging(nature="furnished", name="Meublé", host_id=cls.other_host.id)
+        )
+        today = cls.first.invoice_id.invoice_date
+        cls.period = {"date_from": today.replace(day=1), "date_to": today}
+
+    @classmethod
+    def _invoiced(cls, lodging):
+        declaration = cls.env["tourism.tax.declaration"].create(
+            {
+                "lodging_id": lodging.id,
+                "period_id": cls.q3.id,
+                "stay_ids": [
+                    Command.create(
+                        {
+                            "arrival": "2026-07-01",
+                            "departure": "2026-07-04",
+                            "persons": 2,
+                        }
+                    )
+                ],
+            }
+        )
+        declaration.action_submit()
+        declaration.with_user(cls.ordonnateur).action_validate()
+        return declaration
+
+    def _bordereau(self):
+        return (
+            self.env["tourism.pes.bordereau"]
+            .with_user(self.ordonnateur)
+            .create(dict(self.period))
+        )
+
+    def _emitted(self):
+        bordereau = self._bordereau()
+        bordereau.action_prepare()
+        bordereau.action_emit()
+        return bordereau
+
+    def _acquit(self, bordereau, rejected=()):
+        elements = [
+            {"ok": True, "exercice": bordereau.exercice, "bordereau": bordereau.number}
+        ] + [
+            {
+                "ok": False,
+                "exercice": bordereau.exercice,
+                "bordereau": bordereau.number,
+                "piece": titre.number,
+                "code": "ERREUR_AUTRE",
+                "label": "Adresse du débiteur inconnue",
+            }
+            for titre in rejected
+        ]
+        header = {
+            "file_name": "ACK.xml",
+            "date": "2026-10-06",
+            "id_post": "040062",
+            "id_coll": "20004123400017",
+            "cod_col": "512",
+        }
+        return pes_xml.build_acquit(header, elements)
+
+    def _import(self, bordereau, data, user=None, lang="en_US"):
+        wizard = (
+            self.env["tourism.pes.acquit.import"]
+            .with_user(user or self.ordonnateur)
+            .with_context(lang=lang)
+            .create(
+                {
+                    "bordereau_id": bordereau.id,
+                    "file_data": base64.b64encode(data),
+                    "file_name": "ACK.xml",
+                }
+            )
+        )
+        return wizard.action_import()
+
+    def test_emit_one_titre_per_debtor_valid_and_frozen(self):
+        """One titre per debtor, its declaration's avis and its late interest in it,
+        one line per budget imputation; the file validates against the PES V2 schema;
+        the emitted bordereau is final (tourism.money.document.mixin)."""
+        interest = self.first.invoice_id.copy({"invoice_date": self.period["date_to"]})
+        interest.action_post()
+        self.first._money_write({"interest_invoice_id": interest.id})
+        bordereau = self._emitted()
+        self.assertEqual(bordereau.state, "emitted")
+        self.assertEqual(bordereau.exercice, self.period["date_to"].year)
+        titres = bordereau.titre_ids.sorted("number")
+        self.assertEqual(titres.partner_id, self.host | self.other_host)
+        titre = titres.filtered(lambda t: t.partner_id == self.host)
+        self.assertEqual(titre.sudo().move_ids, self.first.invoice_id | interest)
+        self.assertEqual(
+            sorted(titre.line_ids.mapped("pes_product_code")), ["TAD", "TAR", "TS"]
+        )
+        self.assertAlmostEqual(
+            titre.amount_total, self.first.invoice_id.amount_total * 2, places=2
+        )
+        xml = base64.b64decode(bordereau.file_data)
+        document = pes_xml.validate(xml, "PES_Aller_Recette.xsd")
+        self.assertEqual(len(document.findall(".//Piece")), 2)
+        self.assertEqual(len(document.findall("PES_PJ/PJ")), 3)  # three avis
+        self.assertEqual(
+            document.find(".//BlocBordereau/IdBord").get("V"), str(bordereau.number)
+        )
+        with self.assertRaises(UserError):
+            bordereau.write({"date_to": self.period["date_from"]})
+        with self.assertRaises(UserError):
+            titre.line_ids[0].amount = 1.0
+        with self.assertRaises(UserError):
+            titre.unlink()
+        with self.assertRaises(UserError):
+            bordereau.unlink()
+
+    def test_numbers_per_year_without_gaps(self):
+        """Bordereau and titre numbers follow on per exercice, and an emission that
+        fails (a debtor without address) uses no number (IdBord is checked for
+        sequence by Hélios, Class_BordereauRecetteAller.xsd)."""
+        first = self._emitted()
+        numbers = sorted(first.titre_ids.mapped("number"))
+        self.assertEqual(numbers[1], numbers[0] + 1)
+        third = self._invoiced(
+            self._lodging(
+                name="Chambre",
+                host_id=self.env["res.partner"].create({"name": "Sans adresse"}).id,
+            )
+        )
+        failed = self._bordereau()
+        failed.action_prepare()
+        with self.assertRaisesRegex(UserError, "Sans adresse"):
+            failed.action_emit()
+        self.assertFalse(failed.number)
+        third.host_id.write({"street": "1 rue Neuve", "zip": "40700"})
+        failed.action_emit()
+        self.assertEqual(failed.number, first.number + 1)
+        self.assertEqual(failed.titre_ids.number, numbers[-1] + 1)
+
+    def test_acquit_marks_titres_and_rejected_goes_again(self):
+        """The acknowledgement marks each titre taken in charge or rejected with the
+        reason; the rejected titre's avis goes into the next bordereau under a new
+        number; the same acknowledgement is not imported twice."""
+        bordereau = self._emitted()
+        rejected = bordereau.titre_ids.filtered(
+            lambda t: t.partner_id == self.other_host
+        )
+        self._import(bordereau, self._acquit(bordereau, rejected))
+        self.assertEqual(bordereau.state, "acknowledged")
+        self.assertEqual(rejected.state, "rejected")
+        self.assertEqual(rejected.reject_reason, "Adresse du débiteur inconnue")
+        self.assertEqual((bordereau.titre_ids - rejected).state, "taken")
+        self.assertAlmostEqual(bordereau.amount_rejected, rejected.amount_total)
+        with self.assertRaisesRegex(UserError, "not waiting"):
+            self._import(bordereau, self._acquit(bordereau))
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.comptable)
+            ._render_qweb_html("tourism_pes.report_pes_bordereau", bordereau.ids)[0]
+            .decode()
+        )
+        self.assertIn("Adresse du débiteur inconnue", html)
+        self.assertIn("Taken in charge", html)
+        self.assertIn(rejected.avis_names, html)
+        again = self._emitted()
+        self.assertEqual(again.titre_ids.sudo().move_ids, self.second.invoice_id)
+        self.assertGreater(
+            again.titre_ids.number, max(bordereau.titre_ids.mapped("number"))
+        )
+        pes_xml.validate(base64.b64decode(again.file_data), "PES_Aller_Recette.xsd")
+        # The taken titre's avis is never sent twice.
+        with self.assertRaisesRegex(UserError, "No tax invoice"):
+            self._bordereau().action_prepare()
+
+    def test_bad_acquit_changes_nothing(self):
+        """Not XML, not an acknowledgement, another bordereau, an unknown titre: a
+        clear error (in French for a French user) and nothing written."""
+        bordereau = self._emitted()
+        other = dict(exercice=bordereau.exercice, number=bordereau.number + 5)
+        foreign = self._acquit(bordereau.new(other))
+        unknown = self._acquit(bordereau).replace(
+            b"</ACQUIT>",
+            b'<ElementACQUIT><DomaineAck V="2"/><EtatAck V="0"/>'
+            b'<ExerciceBord V="%d"/><NumBord V="%d"/><NumPiece V="99999"/>'
+            b"</ElementACQUIT></ACQUIT>" % (bordereau.exercice, bordereau.number),
+        )
+        for data, message in (
+            (b"%PDF-1.4", "not an XML file"),
+            (base64.b64decode(bordereau.file_data), "not a PES acknowledgement"),
+            (foreign, "another bordereau"),
+            (unknown, "not in"),
+        ):
+            with (
+                self.subTest(message=message),
+                self.assertRaisesRegex(UserError, message),
+            ):
+                self._import(bordereau, data)
+        self.assertEqual(bordereau.state, "emitted")
+        self.assertEqual(set(bordereau.titre_ids.mapped("state")), {"emitted"})
+        self.env["res.lang"]._activate_lang("fr_FR")
+        with self.assertRaisesRegex(UserError, "n'est pas un fichier XML"):
+            self._import(bordereau, b"nope", lang="fr_FR")
+
+    def test_roles(self):
+        """The ordonnateur emits; the comptable reads, cannot prepare, emit nor
+        import; the régisseur and the conseiller do not see the titres."""
+        bordereau = self._emitted()
+        as_comptable = bordereau.with_user(self.comptable)
+        self.assertEqual(as_comptable.titre_ids.mapped("state"), ["emitted", "emitted"])
+        with self.assertRaises(AccessError):
+            self.env["tourism.pes.bordereau"].with_user(self.comptable).create(
+                dict(self.period)
+            )
+        with self.assertRaises(AccessError):
+            as_comptable.action_emit()
+        with self.assertRaises(AccessError):
+            self._import(bordereau, self._acquit(bordereau), user=self.comptable)
+        for user in (self.regisseur, self.conseiller):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                bordereau.with_user(user).read(["name"])
+            with self.assertRaises(AccessError):
+                self.env["tourism.pes.titre"].with_user(user).search([])
+
+    def test_missing_imputation_is_named(self):
+        """A line whose account has no budget imputation stops the preparation and
+        names the account."""
+        self.gpso.account_id.pes_nature = False
+        with self.assertRaisesRegex(UserError, self.gpso.account_id.code):
+            self._bordereau().action_prepare()

@@ -1,0 +1,1 @@
+from . import tourism_pes_acquit_import
