@@ -420,6 +420,8 @@ def create_collectivity(env, year, month):
             "year": year,
             "epci_id": epci.id,
             "reference": "BENCH",
+            # CGCT L2333-26: adopted before 1 July of the year before.
+            "date_adopted": date(year - 1, 6, 15),
             "period_frequency": "monthly",
             "unclassified_rate": float(UNCLASSIFIED_RATE),
             "rounding": ROUNDING,
