@@ -139,23 +139,29 @@ class TourismTaxStay(models.Model):
         store=True,
         precompute=True,
     )
+    # Every input of the tax has a default: the stays being created are computed
+    # before they are inserted (precompute), and a value neither given nor
+    # defaulted is looked up stay by stay.
     arrival = fields.Date(required=True)
     departure = fields.Date(required=True)
     nights = fields.Integer(compute="_compute_nights", store=True, precompute=True)
     persons = fields.Integer(required=True, default=1)
-    exempt_minors = fields.Integer(string="Minors")
-    exempt_seasonal = fields.Integer(string="Seasonal Workers")
-    exempt_emergency = fields.Integer(string="Emergency Housing")
+    exempt_minors = fields.Integer(string="Minors", default=0)
+    exempt_seasonal = fields.Integer(string="Seasonal Workers", default=0)
+    exempt_emergency = fields.Integer(string="Emergency Housing", default=0)
     exempt_low_rent = fields.Integer(
         string="Low Rent",
+        default=0,
         help="Occupants of a lodging let below the threshold the deliberation voted "
         "(L2333-31 4°); without a threshold there is no such exemption.",
     )
     resident_persons = fields.Integer(
         string="Domiciled in the Commune",
+        default=0,
         help="Persons domiciled in the commune are outside the tax (L2333-29).",
     )
     free_of_charge = fields.Boolean(
+        default=False,
         help="Nothing is paid for the lodging: only a stay for consideration is "
         "taxed (L2333-26).",
     )
@@ -165,6 +171,7 @@ class TourismTaxStay(models.Model):
     price_per_night = fields.Float(
         string="Price per Night excl. Taxes",
         digits=(16, 2),
+        default=0.0,
         help="Needed for unclassified lodgings: the tax is a percentage of it.",
     )
     channel = fields.Selection(
@@ -178,6 +185,7 @@ class TourismTaxStay(models.Model):
     platform_collected = fields.Float(
         string="Tax Collected by the Platform",
         digits=(16, 2),
+        default=0.0,
         help="For a classified lodging whose platform collected the tax at the "
         "unclassified rate: the tax the platform collected for this stay, add-ons "
         "included. The host declares the difference with the tax at his "
