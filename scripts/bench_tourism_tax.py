@@ -11,9 +11,9 @@ workers exempted, some nights collected by platforms), then measures:
     invalidated, amounts marked to recompute, flush: the stays' inputs read, their tax
     computed and stored), the figure held to the goal; and for information, the stays
     created (create + flush: the amounts computed before the rows are inserted, the
-    declarations' totals, the constraints), with the share of that time spent
-    computing the amounts and the share spent in Odoo's own insert of the rows
-    (Model._create);
+    declarations' totals, the constraints), with the time Odoo spends computing the
+    precomputed fields, the amounts among them (Model._add_precomputed_values), and
+    the share spent in Odoo's own insert of the rows (Model._create);
 (c) submitting, validating and invoicing declarations (action_submit, then
     action_validate as superuser: one posted customer invoice each, one line per
     component), against creating and posting the same number of plain customer
@@ -420,6 +420,8 @@ def create_collectivity(env, year, month):
             "year": year,
             "epci_id": epci.id,
             "reference": "BENCH",
+            # CGCT L2333-26: adopted before 1 July of the year before.
+            "date_adopted": date(year - 1, 6, 15),
             "period_frequency": "monthly",
             "unclassified_rate": float(UNCLASSIFIED_RATE),
             "rounding": ROUNDING,
@@ -532,8 +534,9 @@ class Timer:
 def bench_stay_creation(env, ref, declarations, stays, chunk):
     """Create the stay lines, `chunk` declarations at a time, each batch flushed:
     the stored amounts of the stays and the declarations' totals are computed.
-    Returns the time, the queries, the time spent computing the amounts before the
-    rows are inserted and the time of Odoo's insert of the rows."""
+    Returns the time, the queries, the time Odoo spends computing the precomputed
+    fields (the amounts among them) before the rows are inserted, and the time of
+    Odoo's insert of the rows."""
     Stay = env["tourism.tax.stay"]
     by_owner = defaultdict(list)
     for owner, values, _params, _is_platform in stays:
@@ -543,7 +546,10 @@ def bench_stay_creation(env, ref, declarations, stays, chunk):
         by_owner[owner].append(vals)
     owners = sorted(by_owner)
     elapsed = queries = 0
-    with Timer(Stay, "_precompute") as computing, Timer(Stay, "_create") as inserting:
+    with (
+        Timer(Stay, "_add_precomputed_values") as computing,
+        Timer(Stay, "_create") as inserting,
+    ):
         for start in range(0, len(owners), chunk):
             vals_list = [
                 vals
@@ -777,7 +783,11 @@ def report(args, figures, invoicing):
         "created (+ declaration totals, constraints)", stays, created, queries, False
     )
     rate_line(
-        "  of which computing them before the insert", stays, computing, None, False
+        "  of which precomputing the fields (amounts...)",
+        stays,
+        computing,
+        None,
+        False,
     )
     say(
         f"  {'  of which Odoo inserting the rows (_create)':<48} {inserting:8.2f} s "

@@ -390,7 +390,7 @@ class TourismTaxDeclarationPortal(CustomerPortal):
             part = stay._tax_breakdown()
         except (UserError, ValidationError) as error:
             return {"error": error.args[0]}
-        total = part["base"] + sum(part["surcharges"].values())
+        total = part.total_amount
         currency = declaration.currency_id
 
         def money(amount):
@@ -398,7 +398,7 @@ class TourismTaxDeclarationPortal(CustomerPortal):
 
         return {
             "nights": stay.nights,
-            "person_nights": part["nights"],
+            "person_nights": part.nights,
             "total": money(total),
             "declaration_total": money(declaration.amount_total + float(total)),
         }

@@ -1,7 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
-from decimal import Decimal
 
 import psycopg2
 from dateutil.relativedelta import relativedelta
@@ -10,6 +9,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.calculator import (
+    TaxBreakdown,
     compute_flat_rate_tax,
     compute_stay_tax,
     late_interest,
@@ -17,7 +17,6 @@ from ..tools.calculator import (
 from ..tools.stay_import import MAX_ROWS, ImportProblem, parse_stays
 from .tourism_lodging import CLASSIFICATION
 from .tourism_tax_deliberation import to_decimal
-from .tourism_tax_stay import assign_columns
 
 # What the declaration was computed from, frozen when it leaves draft.
 FROZEN_FIELDS = (
@@ -259,7 +258,6 @@ class TourismTaxDeclaration(models.Model):
     )
     def _compute_amounts(self):
         totals = self._stay_totals()
-        columns = defaultdict(list)
         lookups = {}  # see tourism.tax.stay._breakdowns
         for declaration in self:
             frozen = declaration.submitted_breakdown
@@ -271,83 +269,60 @@ class TourismTaxDeclaration(models.Model):
             else:
                 # Out of draft: what was submitted, whatever the lodging became.
                 breakdown = declaration._submitted_tax_breakdown(lookups)
-                base = float(breakdown["base"])
-                surcharges = float(sum(breakdown["surcharges"].values()))
-                total = float(breakdown["total"])
-                nights = breakdown["nights"]
+                base = float(breakdown.base_amount)
+                surcharges = float(breakdown.surcharges_amount)
+                total = float(breakdown.total_amount)
+                nights = breakdown.nights
             # Rounded to the currency as the monetary fields round what they get.
             currency = declaration.currency_id
-            for name, value in (
-                ("amount_base", base),
-                ("amount_surcharges", surcharges),
-                ("amount_total", total),
-            ):
-                columns[name].append(currency.round(value) if currency else value)
-            columns["person_nights"].append(nights)
-        # A month is thousands of declarations: see assign_columns.
-        assign_columns(self, columns)
+            declaration.update(
+                {
+                    name: currency.round(value) if currency else value
+                    for name, value in (
+                        ("amount_base", base),
+                        ("amount_surcharges", surcharges),
+                        ("amount_total", total),
+                    )
+                }
+            )
+            declaration.person_nights = nights
 
     def _stay_totals(self):
-        """{declaration id: [base, add-ons, total, person-nights]} of the stays,
-        read a column at a time for the batch (a month is thousands of stays)."""
+        """{declaration id: [base, add-ons, total, person-nights]} of the stays."""
         names = ("amount_base", "amount_surcharges", "amount_total")
         totals = defaultdict(lambda: [0.0, 0.0, 0.0, 0])
-        if not all(self._ids):  # a form being edited
-            for declaration in self:
-                stays = declaration.stay_ids
-                totals[declaration.id] = [
-                    *(sum(stays.mapped(name)) for name in names),
-                    sum(stays.mapped("taxable_person_nights")),
-                ]
-            return totals
-        stays = self.stay_ids
-        columns = [stays.mapped(name) for name in (*names, "taxable_person_nights")]
-        declaration_ids = stays._declaration_ids()
-        for declaration_id, *values in zip(declaration_ids, *columns, strict=True):
-            row = totals[declaration_id]
-            for index, value in enumerate(values):
-                row[index] += value
+        for declaration in self:
+            # The stays of the batch's declarations are read together (prefetch).
+            stays = declaration.stay_ids
+            totals[declaration.id] = [
+                *(sum(stays.mapped(name)) for name in names),
+                sum(stays.mapped("taxable_person_nights")),
+            ]
         return totals
 
     def _tax_breakdown(self, lookups=None):
-        """{'base': Decimal, 'surcharges': {surcharge: Decimal}, 'total', 'nights'}.
-        `lookups`: a dict the caller keeps for a batch of declarations (see
-        tourism.tax.stay._breakdowns)."""
+        """The declaration's TaxBreakdown. `lookups`: a dict the caller keeps for
+        a batch of declarations (see tourism.tax.stay._breakdowns)."""
         self.ensure_one()
-        result = {"base": Decimal("0"), "surcharges": defaultdict(Decimal), "nights": 0}
         if (self.is_zero and self.regime == "real") or not self.period_id:
-            pass
-        elif self.ex_officio:
-            self._add_ex_officio(result)
-        elif self.regime == "flat":
-            self._add_flat_rate(result)
-        else:
-            for part in self.stay_ids._breakdowns(lookups):
-                result["base"] += part["base"]
-                result["nights"] += part["nights"]
-                for surcharge, amount in part["surcharges"].items():
-                    result["surcharges"][surcharge] += amount
-        result["total"] = result["base"] + sum(result["surcharges"].values())
+            return TaxBreakdown()
+        if self.ex_officio:
+            return self._ex_officio_breakdown()
+        if self.regime == "flat":
+            return self._flat_rate_breakdown()
+        result = TaxBreakdown()
+        for part in self.stay_ids._breakdowns(lookups):
+            result = result.plus(part)
         return result
 
     def _submitted_tax_breakdown(self, lookups=None):
-        """The breakdown the declaration was submitted with (see _freeze), as
-        _tax_breakdown gives it; a draft's is computed from the lodging of today."""
+        """The TaxBreakdown the declaration was submitted with (see _freeze); a
+        draft's is computed from the lodging of today."""
         self.ensure_one()
         frozen = self.submitted_breakdown
         if not frozen:
             return self._tax_breakdown(lookups)
-        Surcharge = self.env["tourism.tax.surcharge"]
-        surcharges = defaultdict(Decimal)
-        for surcharge_id, amount in frozen["surcharges"].items():
-            surcharges[Surcharge.browse(int(surcharge_id))] = Decimal(amount)
-        base = Decimal(frozen["base"])
-        return {
-            "base": base,
-            "surcharges": surcharges,
-            "nights": frozen["nights"],
-            "total": base + sum(surcharges.values()),
-        }
+        return TaxBreakdown.from_json(frozen)
 
     def _freeze(self):
         """Keep what the declarations are computed from as they leave draft: the
@@ -360,14 +335,7 @@ class TourismTaxDeclaration(models.Model):
             breakdown = declaration._tax_breakdown(lookups)
             declaration._money_write(
                 {
-                    "submitted_breakdown": {
-                        "base": str(breakdown["base"]),
-                        "surcharges": {
-                            str(surcharge.id): str(amount)
-                            for surcharge, amount in breakdown["surcharges"].items()
-                        },
-                        "nights": breakdown["nights"],
-                    },
+                    "submitted_breakdown": breakdown.to_json(),
                     "submitted_classification": lodging.classification,
                     "submitted_category_id": lodging._get_category(
                         declaration.date_from
@@ -388,7 +356,7 @@ class TourismTaxDeclaration(models.Model):
             self._money_write(dict.fromkeys(FROZEN_FIELDS, False))
         return super()._money_set_state(state, values)
 
-    def _add_flat_rate(self, result):
+    def _flat_rate_breakdown(self):
         deliberation = self.period_id.deliberation_id
         lodging = self.lodging_id
         nights = lodging.period_ids._nights_between(self.date_from, self.date_to)
@@ -396,7 +364,7 @@ class TourismTaxDeclaration(models.Model):
             lodging._get_category(self.date_from), self.date_from.year
         )
         if not nights or not lodging.capacity_units or tariff is None:
-            return
+            return TaxBreakdown()
         surcharges, rates = deliberation._surcharges_on(self.date_from)
         tax = compute_flat_rate_tax(
             # Units of capacity: persons, three per emplacement (R2333-59).
@@ -406,10 +374,9 @@ class TourismTaxDeclaration(models.Model):
             allowance_rate=to_decimal(deliberation.allowance_rate) / 100,
             surcharge_rates=rates,
         )
-        result["base"] += tax.base
-        result["nights"] += int(tax.taxable_units * nights)
-        for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
-            result["surcharges"][surcharge] += amount
+        return TaxBreakdown.of(
+            tax.base, surcharges.ids, tax.surcharges, int(tax.taxable_units * nights)
+        )
 
     def _root(self):
         """First declaration of a chain of rectifications."""
@@ -451,14 +418,13 @@ class TourismTaxDeclaration(models.Model):
             )
         )
 
-    def _add_ex_officio(self, result):
+    def _ex_officio_breakdown(self):
         """Estimate: the person-nights declared a year before for the same dates;
         failing that, every bed taken every night the lodging is open. A lodging
         au forfait owes the forfait itself, its allowance applied (L2333-46 refers
         to the taxation d'office of L2333-38 for the tax as L2333-41 assesses it)."""
         if self.regime == "flat":
-            self._add_flat_rate(result)
-            return
+            return self._flat_rate_breakdown()
         deliberation = self.period_id.deliberation_id
         lodging = self.lodging_id
         category = lodging._get_category(self.date_from)
@@ -468,7 +434,7 @@ class TourismTaxDeclaration(models.Model):
             else deliberation._tariff_for(category, self.date_from.year)
         )
         if not tariff:
-            return
+            return TaxBreakdown()
         person_nights = self._history_person_nights()
         if person_nights:
             nights, persons = person_nights, 1
@@ -478,7 +444,7 @@ class TourismTaxDeclaration(models.Model):
             ) or ((self.date_to - self.date_from).days + 1)
             persons = lodging.capacity
         if not persons:
-            return
+            return TaxBreakdown()
         surcharges, rates = deliberation._surcharges_on(self.date_from)
         tax = compute_stay_tax(
             nights=nights,
@@ -487,10 +453,9 @@ class TourismTaxDeclaration(models.Model):
             surcharge_rates=rates,
             rounding=deliberation.rounding,
         )
-        result["base"] += tax.base
-        result["nights"] += tax.taxable_person_nights
-        for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
-            result["surcharges"][surcharge] += amount
+        return TaxBreakdown.of(
+            tax.base, surcharges.ids, tax.surcharges, tax.taxable_person_nights
+        )
 
     def _validate_ex_officio(self):
         """Invoice the estimate and the late interest: 0.20 % per month started since
@@ -791,7 +756,7 @@ class TourismTaxDeclaration(models.Model):
         previous = (
             self.rectified_id._submitted_tax_breakdown(lookups)
             if self.rectified_id
-            else {"base": Decimal("0"), "surcharges": {}}
+            else TaxBreakdown()
         )
         if not deliberation.base_account_id:
             raise UserError(
@@ -804,13 +769,13 @@ class TourismTaxDeclaration(models.Model):
             (
                 deliberation.base_account_id,
                 _("Tourist tax"),
-                current["base"] - previous["base"],
+                current.base_amount - previous.base_amount,
             )
         ]
         for surcharge in deliberation.surcharge_ids.sorted("sequence"):
-            amount = current["surcharges"].get(surcharge, Decimal("0")) - previous[
-                "surcharges"
-            ].get(surcharge, Decimal("0"))
+            amount = current.surcharge_amount(surcharge.id) - previous.surcharge_amount(
+                surcharge.id
+            )
             if amount and not surcharge.account_id:
                 raise UserError(
                     _("Set the third-party account of %(name)s.", name=surcharge.name)

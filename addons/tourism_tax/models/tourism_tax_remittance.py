@@ -1,13 +1,18 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
-from collections import defaultdict
 from decimal import Decimal
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.calculator import late_interest, platform_due_dates, split_collected
+from ..tools.calculator import (
+    TaxBreakdown,
+    from_cents,
+    late_interest,
+    platform_due_dates,
+    split_collected,
+)
 from ..tools.platform_import import parse_remittance
 from ..tools.stay_import import ImportProblem
 from .tourism_tax_deliberation import to_decimal
@@ -137,32 +142,37 @@ class TourismTaxRemittance(models.Model):
         )
 
     def _breakdown(self):
-        """{'base': Decimal, 'surcharges': {surcharge: Decimal}, 'deliberation'}:
-        what the platform collected, split back into the tourist tax and each
-        add-on of the night's deliberation (L2333-34 I, L3333-1)."""
+        """The TaxBreakdown of what the platform collected, split back into the
+        tourist tax and each add-on of the night's deliberation (L2333-34 I,
+        L3333-1); its nights are the person-nights of the statement's lines."""
         self.ensure_one()
-        result = {"base": Decimal(0), "surcharges": defaultdict(Decimal)}
-        deliberations = self.env["tourism.tax.deliberation"]
+        result = TaxBreakdown()
         for line in self.line_ids:
             day = line.arrival or self.date
-            deliberation = self._deliberation_on(day)
-            if not deliberation:
-                raise UserError(
-                    _(
-                        "No adopted deliberation of %(collectivity)s is in force on "
-                        "%(day)s.",
-                        collectivity=self.epci_id.display_name or "",
-                        day=day.strftime("%d/%m/%Y"),
-                    )
-                )
-            deliberations |= deliberation
+            deliberation = self._deliberation_of_line(line)
             surcharges, rates = deliberation._surcharges_on(day)
             base, shares = split_collected(to_decimal(line.tax_collected, 2), rates)
-            result["base"] += base
-            for surcharge, share in zip(surcharges, shares, strict=True):
-                result["surcharges"][surcharge] += share
-        result["deliberation"] = deliberations[:1]
+            result = result.plus(
+                TaxBreakdown.of(
+                    base, surcharges.ids, shares, line.nights * line.persons
+                )
+            )
         return result
+
+    def _deliberation_of_line(self, line):
+        """The adopted deliberation in force on the line's night."""
+        day = line.arrival or self.date
+        deliberation = self._deliberation_on(day)
+        if not deliberation:
+            raise UserError(
+                _(
+                    "No adopted deliberation of %(collectivity)s is in force on "
+                    "%(day)s.",
+                    collectivity=self.epci_id.display_name or "",
+                    day=day.strftime("%d/%m/%Y"),
+                )
+            )
+        return deliberation
 
     def action_post(self):
         """Book the remittance: the platform owes what its statement says it
@@ -177,19 +187,26 @@ class TourismTaxRemittance(models.Model):
             if not remittance.epci_id:
                 raise UserError(_("Set the collectivity the platform paid."))
             breakdown = remittance._breakdown()
-            account = breakdown["deliberation"].base_account_id
+            deliberation = remittance._deliberation_of_line(remittance.line_ids[:1])
+            account = deliberation.base_account_id
             if not account:
                 raise UserError(
                     _(
                         "Set the account of the tourist tax on the deliberation "
                         "%(name)s.",
-                        name=breakdown["deliberation"].display_name,
+                        name=deliberation.display_name,
                     )
                 )
             lines = [
-                (account, _("Tourist tax collected by the platform"), breakdown["base"])
+                (
+                    account,
+                    _("Tourist tax collected by the platform"),
+                    breakdown.base_amount,
+                )
             ]
-            for surcharge, amount in breakdown["surcharges"].items():
+            Surcharge = self.env["tourism.tax.surcharge"]
+            for surcharge_id, cents in breakdown.surcharges:
+                surcharge, amount = Surcharge.browse(surcharge_id), from_cents(cents)
                 if amount and not surcharge.account_id:
                     raise UserError(
                         _(

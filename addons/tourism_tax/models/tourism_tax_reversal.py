@@ -143,15 +143,15 @@ class TourismTaxReversal(models.Model):
 
     def _remittance_share(self, remittance):
         """The add-on in what a platform remitted (its statement split back)."""
-        return remittance._breakdown()["surcharges"].get(self.surcharge_id, Decimal(0))
+        return remittance._breakdown().surcharge_amount(self.surcharge_id.id)
 
     def _share(self, declaration, lookups=None):
         """The add-on in a declaration, net of its rectifications, as submitted."""
         breakdown = declaration._submitted_tax_breakdown(lookups)
-        amount = breakdown["surcharges"].get(self.surcharge_id, Decimal(0))
+        amount = breakdown.surcharge_amount(self.surcharge_id.id)
         if declaration.rectified_id:
             previous = declaration.rectified_id._submitted_tax_breakdown(lookups)
-            amount -= previous["surcharges"].get(self.surcharge_id, Decimal(0))
+            amount -= previous.surcharge_amount(self.surcharge_id.id)
         return amount
 
     def _statement_by_commune(self):
@@ -165,8 +165,8 @@ class TourismTaxReversal(models.Model):
             breakdown = declaration._submitted_tax_breakdown(lookups)
             line = totals.setdefault(commune, [0, 0, Decimal(0), Decimal(0)])
             line[0] += 1
-            line[1] += breakdown["nights"]
-            line[2] += breakdown["base"]
+            line[1] += breakdown.nights
+            line[2] += breakdown.base_amount
             line[3] += self._share(declaration, lookups)
         rows = [(commune, *totals[commune]) for commune in sorted(totals)]
         for remittance in self.remittance_ids:
@@ -175,8 +175,8 @@ class TourismTaxReversal(models.Model):
                 (
                     _("Platform %(name)s", name=remittance.display_name),
                     len(remittance.line_ids),
-                    sum(line.nights * line.persons for line in remittance.line_ids),
-                    breakdown["base"],
+                    breakdown.nights,
+                    breakdown.base_amount,
                     self._remittance_share(remittance),
                 )
             )

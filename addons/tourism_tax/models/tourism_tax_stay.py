@@ -1,10 +1,7 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import contextvars
-import itertools
 from collections import defaultdict, namedtuple
 from datetime import date
-from decimal import Decimal
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
@@ -12,6 +9,7 @@ from odoo.models import PREFETCH_MAX
 from odoo.tools import float_round
 
 from ..tools.calculator import (
+    TaxBreakdown,
     TaxCalculationError,
     compute_platform_difference,
     from_cents,
@@ -42,6 +40,13 @@ _EXEMPT_FIELDS = (
     "exempt_low_rent",
     "resident_persons",
 )
+# The amounts a stay computes, in the order of _amount_values.
+_AMOUNT_FIELDS = (
+    "taxable_person_nights",
+    "amount_base",
+    "amount_surcharges",
+    "amount_total",
+)
 
 
 def _nights(arrival, departure):
@@ -50,23 +55,14 @@ def _nights(arrival, departure):
 
 
 def _amount_values(part):
-    """The stored amounts of a stay from its breakdown in cents. An invalid stay
-    (part None) is refused when the host submits; it keeps no amount meanwhile."""
+    """The stored amounts of a stay (see _AMOUNT_FIELDS) from its TaxBreakdown. An
+    invalid stay (part None) is refused when the host submits; it keeps no amount
+    meanwhile."""
     if part is None:
-        return {
-            "taxable_person_nights": 0,
-            "amount_base": 0.0,
-            "amount_surcharges": 0.0,
-            "amount_total": 0.0,
-        }
-    surcharges = sum(part["surcharges"].values())
+        return (0, 0.0, 0.0, 0.0)
     # An int divided by 100 is the float nearest to the amount, as float("12.34").
-    return {
-        "taxable_person_nights": part["nights"],
-        "amount_base": part["base"] / 100,
-        "amount_surcharges": surcharges / 100,
-        "amount_total": (part["base"] + surcharges) / 100,
-    }
+    total = part.total
+    return (part.nights, part.base / 100, (total - part.base) / 100, total / 100)
 
 
 def _ratio(value):
@@ -74,21 +70,8 @@ def _ratio(value):
     return None if value is None else value.as_integer_ratio()
 
 
-# (field type, value type) that need no conversion (see _precompute).
-_PLAIN_TYPES = frozenset(
-    (
-        ("date", date),
-        ("integer", int),
-        ("float", float),
-        ("selection", str),
-        ("boolean", bool),
-    )
-)
-# The stays being created: their defaults per set of fields given, and their
-# computed fields (see _prepare_create_values).
-_CREATING = contextvars.ContextVar("tourism_tax_stay_creating", default=None)
 # What the tax of a batch of stays needs of their lodgings, deliberations and
-# categories, read once for the batch.
+# categories, looked up once for the batch.
 _LodgingInfo = namedtuple(
     "_LodgingInfo", ("record", "id", "commune", "epci_id", "classification_expiry")
 )
@@ -97,32 +80,7 @@ _DeliberationInfo = namedtuple(
     "_DeliberationInfo", ("record", "rounding", "proportional_rate", "cap")
 )
 _CategoryInfo = namedtuple("_CategoryInfo", ("record", "id", "is_proportional"))
-# Most stays computed together (see _compute_amounts).
-_COMPUTE_MAX = 50000
-# The amounts a stay computes, and from how many dirty stays they are flushed as
-# they are in the cache (see _flush).
-_AMOUNT_FIELDS = (
-    "taxable_person_nights",
-    "amount_base",
-    "amount_surcharges",
-    "amount_total",
-)
-_FLUSH_AS_IS_MIN = 100
-
-
-def assign_columns(records, columns):
-    """Set computed fields of `records` being computed from lists of values in
-    cache format (same order as the records), as Odoo's assignment of a field
-    being computed does: a month's register is thousands of stays, and assigning
-    them one record at a time costs more than computing them."""
-    if not all(records._ids):
-        for record, *row in zip(records, *columns.values(), strict=True):
-            record.update(dict(zip(columns, row, strict=True)))
-        return
-    for name, column in columns.items():
-        field = records._fields[name]
-        records.env.remove_to_compute(field, records)
-        records.env.cache.update(records, field, column, dirty=True)
+_NO_TAX = TaxBreakdown()
 
 
 class TourismTaxStay(models.Model):
@@ -142,8 +100,8 @@ class TourismTaxStay(models.Model):
     currency_id = fields.Many2one(related="declaration_id.currency_id")
     # Stored for the statistics (nights and tax by commune, nature, month, channel).
     # Computed per declaration rather than as related fields, which are computed
-    # one stay at a time: a month's register is thousands of stays. The computed
-    # fields are precomputed: see _precompute.
+    # one stay at a time: a month's register is thousands of stays. Precomputed:
+    # computed before the rows are inserted, not updated after.
     lodging_id = fields.Many2one(
         "tourism.lodging",
         compute="_compute_from_declaration",
@@ -181,23 +139,29 @@ class TourismTaxStay(models.Model):
         store=True,
         precompute=True,
     )
+    # Every input of the tax has a default: the stays being created are computed
+    # before they are inserted (precompute), and a value neither given nor
+    # defaulted is looked up stay by stay.
     arrival = fields.Date(required=True)
     departure = fields.Date(required=True)
     nights = fields.Integer(compute="_compute_nights", store=True, precompute=True)
     persons = fields.Integer(required=True, default=1)
-    exempt_minors = fields.Integer(string="Minors")
-    exempt_seasonal = fields.Integer(string="Seasonal Workers")
-    exempt_emergency = fields.Integer(string="Emergency Housing")
+    exempt_minors = fields.Integer(string="Minors", default=0)
+    exempt_seasonal = fields.Integer(string="Seasonal Workers", default=0)
+    exempt_emergency = fields.Integer(string="Emergency Housing", default=0)
     exempt_low_rent = fields.Integer(
         string="Low Rent",
+        default=0,
         help="Occupants of a lodging let below the threshold the deliberation voted "
         "(L2333-31 4°); without a threshold there is no such exemption.",
     )
     resident_persons = fields.Integer(
         string="Domiciled in the Commune",
+        default=0,
         help="Persons domiciled in the commune are outside the tax (L2333-29).",
     )
     free_of_charge = fields.Boolean(
+        default=False,
         help="Nothing is paid for the lodging: only a stay for consideration is "
         "taxed (L2333-26).",
     )
@@ -207,6 +171,7 @@ class TourismTaxStay(models.Model):
     price_per_night = fields.Float(
         string="Price per Night excl. Taxes",
         digits=(16, 2),
+        default=0.0,
         help="Needed for unclassified lodgings: the tax is a percentage of it.",
     )
     channel = fields.Selection(
@@ -220,6 +185,7 @@ class TourismTaxStay(models.Model):
     platform_collected = fields.Float(
         string="Tax Collected by the Platform",
         digits=(16, 2),
+        default=0.0,
         help="For a classified lodging whose platform collected the tax at the "
         "unclassified rate: the tax the platform collected for this stay, add-ons "
         "included. The host declares the difference with the tax at his "
@@ -266,11 +232,8 @@ class TourismTaxStay(models.Model):
         "declaration_id.state",
     )
     def _compute_from_declaration(self):
-        by_declaration = defaultdict(list)
-        for stay in self:
-            by_declaration[stay.declaration_id].append(stay.id)
-        for declaration, ids in by_declaration.items():
-            self.browse(ids)._assign(self._declaration_values(declaration))
+        for declaration, stays in self.grouped("declaration_id").items():
+            stays.update(self._declaration_values(declaration))
 
     @api.model
     def _declaration_values(self, declaration):
@@ -289,45 +252,13 @@ class TourismTaxStay(models.Model):
 
     @api.depends("arrival", "departure")
     def _compute_nights(self):
-        self._assign_columns(
-            {
-                "nights": [
-                    _nights(arrival, departure)
-                    for arrival, departure in zip(
-                        self.mapped("arrival"), self.mapped("departure"), strict=True
-                    )
-                ]
-            }
-        )
+        for stay in self:
+            stay.nights = _nights(stay.arrival, stay.departure)
 
-    @api.depends(
-        "exempt_minors",
-        "exempt_seasonal",
-        "exempt_emergency",
-        "exempt_low_rent",
-        "resident_persons",
-    )
+    @api.depends(*_EXEMPT_FIELDS)
     def _compute_exempt_persons(self):
-        columns = (self.mapped(name) for name in _EXEMPT_FIELDS)
-        self._assign_columns(
-            {"exempt_persons": [sum(row) for row in zip(*columns, strict=True)]}
-        )
-
-    def _assign(self, values):
-        """Set computed fields to the same values on the stays being computed."""
-        if not all(self._ids):
-            self.update(values)
-            return
-        # Straight to the cache, as Odoo does for records being computed, without
-        # comparing each stay's old value (they are being computed: nothing to keep).
-        for name, value in values.items():
-            field = self._fields[name]
-            self.env.remove_to_compute(field, self)
-            value = field.convert_to_cache(value, self)
-            self.env.cache.update(self, field, itertools.repeat(value), dirty=True)
-
-    def _assign_columns(self, columns):
-        assign_columns(self, columns)
+        for stay in self:
+            stay.exempt_persons = sum(stay[name] for name in _EXEMPT_FIELDS)
 
     @api.depends(
         "arrival",
@@ -342,60 +273,16 @@ class TourismTaxStay(models.Model):
         "declaration_id.period_id",
     )
     def _compute_amounts(self):
-        stays = self
-        if all(self._ids):
-            # Odoo computes stored fields 1,000 records at a time, and a month's
-            # stays share their lodgings, deliberations and tariffs: the stays
-            # still to compute are computed with these, their lookups done once.
-            pending = self.env.records_to_compute(self._fields["amount_total"])
-            if pending:
-                stays = self | pending[: max(0, _COMPUTE_MAX - len(self))].exists()
-        lookups = {}  # deliberations, categories, tariffs, taxes: once for the batch
-        values = defaultdict(list)
-        for part in stays._breakdowns_cents(lookups, raise_errors=False):
-            for name, value in _amount_values(part).items():
-                values[name].append(value)
-        # The calculator's amounts are already rounded to the cent: they go to the
-        # cache as they are.
-        stays._assign_columns(values)
-
-    def _flush(self, fnames=None):
-        # The amounts of a stay are the calculator's, exact to the cent, and a
-        # month's register is thousands of stays: Odoo's conversion of each value
-        # before its UPDATE (rounding to the digits again, formatting) costs as
-        # much as computing them. Many stays' amounts are written as they are in
-        # the cache by Odoo's own multi-row UPDATE; a few stays as Odoo does.
-        cache = self.env.cache
-        dirty_fields = cache.get_dirty_fields()
-        fields = [
-            self._fields[name]
-            for name in _AMOUNT_FIELDS
-            if (fnames is None or name in fnames) and self._fields[name] in dirty_fields
-        ]
-        dirty = {field: cache.get_dirty_records(self, field)._ids for field in fields}
-        ids = sorted(set().union(*dirty.values()))
-        if len(ids) >= _FLUSH_AS_IS_MIN:
-            columns = []
-            for field in fields:
-                cache.clear_dirty_field(field)
-                columns.append(
-                    (
-                        field.name,
-                        cache._get_field_cache(self, field),
-                        set(dirty[field]),
-                    )
-                )
-            self.browse(ids)._write_multi(
-                [
-                    {
-                        name: values[id_]
-                        for name, values, dirty_ids in columns
-                        if id_ in dirty_ids
-                    }
-                    for id_ in ids
-                ]
-            )
-        return super()._flush(fnames)
+        # Odoo computes them for up to 1,000 stays at a time (a month's register
+        # is thousands): their inputs are read a column at a time, their
+        # lodgings, deliberations and tariffs looked up once for the batch, and
+        # the stays with the same amounts (most of a month's) assigned together.
+        same_amounts = defaultdict(list)
+        parts = self._breakdowns(raise_errors=False)
+        for stay, part in zip(self, parts, strict=True):
+            same_amounts[_amount_values(part)].append(stay.id)
+        for values, ids in same_amounts.items():
+            self.browse(ids).update(dict(zip(_AMOUNT_FIELDS, values, strict=True)))
 
     def _line_label(self):
         return self._label_of(self.arrival, self.departure)
@@ -424,90 +311,46 @@ class TourismTaxStay(models.Model):
         )
 
     def _platform_difference(self, full, row):
-        """The part of `full` (the tax at the classified tariff, in cents) that the
-        platform did not collect; the platform's nights are not the host's."""
-        order = list(full["surcharges"])
+        """The part of `full` (a TaxBreakdown, the tax at the classified tariff)
+        that the platform did not collect; the platform's nights are not the
+        host's."""
+        keys = [key for key, _cents in full.surcharges]
         try:
             due = compute_platform_difference(
-                base=from_cents(full["base"]),
-                surcharges=[
-                    from_cents(full["surcharges"][surcharge]) for surcharge in order
-                ],
+                base=from_cents(full.base),
+                surcharges=[from_cents(cents) for _key, cents in full.surcharges],
                 collected=to_decimal(row.platform_collected, 2),
             )
         except TaxCalculationError as error:
             raise ValidationError(self._error_message(error, row)) from error
-        return {
-            "base": int(due.base.scaleb(2)),
-            "surcharges": defaultdict(
-                int,
-                zip(
-                    order,
-                    (int(amount.scaleb(2)) for amount in due.surcharges),
-                    strict=True,
-                ),
-            ),
-            "nights": 0,
-        }
+        return TaxBreakdown.of(due.base, keys, due.surcharges)
 
     def _tax_breakdown(self, lookups=None):
-        """{'base', 'surcharges': {surcharge: amount}, 'nights'}; the tariff in force on
-        each night applies, so a stay across 31 December uses both years'.
-        `lookups`: a dict the caller keeps to look each deliberation, category,
-        add-on and tariff up once for a batch of stays. Raises a ValidationError
-        naming the line when its tax cannot be computed."""
+        """The stay's TaxBreakdown; the tariff in force on each night applies, so a
+        stay across 31 December uses both years'. `lookups`: a dict the caller
+        keeps to look each deliberation, category, add-on and tariff up once for
+        a batch of stays. Raises a ValidationError naming the line when its tax
+        cannot be computed."""
         self.ensure_one()
         return self._breakdowns(lookups)[0]
 
-    def _breakdowns(self, lookups=None):
-        """The breakdown of each stay (in order), amounts in Decimal euros. Raises
-        a ValidationError naming the first line whose tax cannot be computed."""
-        return [self._in_euros(part) for part in self._breakdowns_cents(lookups)]
-
-    @api.model
-    def _in_euros(self, part):
-        """A breakdown in cents (add-ons by id) → in Decimal euros (by record)."""
-        surcharges = self.env["tourism.tax.surcharge"]
-        return {
-            "base": from_cents(part["base"]),
-            "surcharges": defaultdict(
-                Decimal,
-                {
-                    surcharges.browse(surcharge_id): from_cents(cents)
-                    for surcharge_id, cents in part["surcharges"].items()
-                },
-            ),
-            "nights": part["nights"],
-        }
-
-    def _breakdowns_cents(self, lookups=None, raise_errors=True):
-        """The breakdown of each stay (in order), amounts in cents, its inputs read
-        a column at a time: reading them stay by stay costs more than computing
-        the tax. With `raise_errors` False, an invalid stay gets None instead of an
-        error."""
+    def _breakdowns(self, lookups=None, raise_errors=True):
+        """The TaxBreakdown of each stay (in order), its inputs read a column at a
+        time: reading them stay by stay costs more than computing the tax. Raises
+        a ValidationError naming the first line whose tax cannot be computed;
+        with `raise_errors` False, an invalid stay gets None instead."""
         lookups = {} if lookups is None else lookups
         if len(self) > PREFETCH_MAX and all(self._ids):
             # In one query: each field read on its own reads 1,000 stays at a time.
             self.fetch(["declaration_id", *_ROW_FIELDS])
+        # The lodgings, their communes and natures, read once for the batch.
+        self.declaration_id.lodging_id.mapped("commune_id.epci_id")
+        self.declaration_id.lodging_id.nature_id.mapped("code")
         rows = zip(*(self.mapped(name) for name in _ROW_FIELDS), strict=True)
-        if all(self._ids):
-            declaration_ids = self._declaration_ids()
-            declarations = self.env["tourism.tax.declaration"].browse(
-                set(declaration_ids)
-            )
-            declarations.mapped("lodging_id.commune_id")  # fetched together
-            by_id = {
-                declaration.id: self._lodging_info(declaration, lookups)
-                for declaration in declarations
-            }
-            of_stays = [by_id[id_] for id_ in declaration_ids]
-        else:  # new stays (a form being edited) point to new declarations
-            of_stays = [
-                self._lodging_info(stay.declaration_id, lookups) for stay in self
-            ]
         results = []
         breakdown = self._breakdown
-        for lodging, values in zip(of_stays, rows, strict=True):
+        for stay, values in zip(self, rows, strict=True):
+            lodging = self._lodging_info(stay.declaration_id, lookups)
             try:
                 results.append(breakdown(_Row._make(values), lodging, lookups))
             except ValidationError:
@@ -515,15 +358,6 @@ class TourismTaxStay(models.Model):
                     raise
                 results.append(None)
         return results
-
-    def _declaration_ids(self):
-        """The declaration id of each stay (in order), from the cache: a record for
-        each of a month's thousands of stays costs more than their tax."""
-        if len(self) > PREFETCH_MAX:
-            self.fetch(["declaration_id"])  # in one query
-        else:
-            self.mapped("declaration_id")  # with the stays' other fields
-        return list(self.env.cache.get_values(self, self._fields["declaration_id"]))
 
     @api.model
     def _lodging_info(self, declaration, lookups):
@@ -568,9 +402,8 @@ class TourismTaxStay(models.Model):
         return lookups[key]
 
     def _breakdown(self, row, lodging, lookups):
-        """Breakdown in cents of the stay `row` in `lodging` (a _LodgingInfo), the
-        add-ons by id."""
-        result = {"base": 0, "surcharges": defaultdict(int), "nights": 0}
+        """TaxBreakdown of the stay `row` in `lodging` (a _LodgingInfo)."""
+        result = _NO_TAX
         # A platform collected the tax: nothing is due by the host, unless it
         # collected less than his classified tariff (then the difference is).
         difference = row.channel == "platform" and row.platform_collected > 0
@@ -603,10 +436,11 @@ class TourismTaxStay(models.Model):
             tax = self._segment_tax(
                 row, nights, deliberation, category, rates, lookups, first_night.year
             )
-            result["base"] += tax.base
-            result["nights"] += tax.taxable_person_nights
-            for surcharge, amount in zip(surcharges, tax.surcharges, strict=True):
-                result["surcharges"][surcharge] += amount
+            segment = TaxBreakdown.of(
+                tax.base, surcharges, tax.surcharges, tax.taxable_person_nights
+            )
+            # Most stays are one segment: nothing to add it to.
+            result = segment if result == _NO_TAX else result.plus(segment)
         if difference:
             result = self._platform_difference(result, row)
         return result
@@ -765,112 +599,3 @@ class TourismTaxStay(models.Model):
                     "threshold": f"{threshold or 0:.2f}",
                 }
             )
-
-    @api.model
-    def _precompute(self, vals_list):
-        """The computed fields of the stays to create, computed together (one dict
-        per values, None for values it cannot read: Odoo computes those). They are
-        `precompute` fields: Odoo inserts them with the stays instead of computing
-        them afterwards and updating every row again."""
-        todo = [
-            vals
-            for vals in vals_list
-            if type(vals.get("declaration_id")) is int  # an id, not False
-            and vals.get("arrival")
-            and vals.get("departure")
-        ]
-        if not todo:
-            return [None] * len(vals_list)
-        names = [
-            name
-            for name in (*_ROW_FIELDS, *_EXEMPT_FIELDS)
-            if name not in ("nights", "exempt_persons")
-        ]
-        defaults = self.default_get(names)
-        types = {name: self._fields[name].type for name in names}
-        declarations = self.env["tourism.tax.declaration"].browse(
-            {vals["declaration_id"] for vals in todo}
-        )
-        declarations.mapped("lodging_id.commune_id")  # fetched together
-        lookups = {}
-        of_declaration = {
-            declaration.id: (
-                self._lodging_info(declaration, lookups),
-                self._declaration_values(declaration),
-            )
-            for declaration in declarations
-        }
-        precomputed = {}
-        for vals in todo:
-            values = {}
-            for name in names:
-                value = vals.get(name, defaults.get(name))
-                # Most values come in the right type: converting them costs more
-                # than computing the tax.
-                if (types[name], type(value)) not in _PLAIN_TYPES:
-                    value = self._plain_value(name, value)
-                values[name] = value
-            values["nights"] = _nights(values["arrival"], values["departure"])
-            values["exempt_persons"] = sum(values[name] for name in _EXEMPT_FIELDS)
-            lodging, declaration_values = of_declaration[vals["declaration_id"]]
-            try:
-                part = self._breakdown(
-                    _Row._make(values[name] for name in _ROW_FIELDS), lodging, lookups
-                )
-            except ValidationError:
-                part = None
-            precomputed[id(vals)] = {
-                "nights": values["nights"],
-                "exempt_persons": values["exempt_persons"],
-                **declaration_values,
-                **_amount_values(part),
-            }
-        return [precomputed.get(id(vals)) for vals in vals_list]
-
-    @api.model
-    def _plain_value(self, name, value):
-        """`value` given for the field `name` as the field reads it."""
-        field = self._fields[name]
-        if field.type == "float" and type(value) is int:
-            return float(value)
-        return field.convert_to_record(field.convert_to_cache(value, self), self)
-
-    def _prepare_create_values(self, vals_list):
-        # Creating a month's register (thousands of stays) one Odoo step at a time
-        # costs more than computing its tax: the defaults are looked up once per
-        # batch (they depend on the context and on the fields given, not on the
-        # values) and the computed fields are computed for the batch together.
-        token = _CREATING.set(
-            {"defaults": {}, "precomputed": self._precompute(vals_list)}
-        )
-        try:
-            return super()._prepare_create_values(vals_list)
-        finally:
-            _CREATING.reset(token)
-
-    def _add_precomputed_values(self, vals_list):
-        creating = _CREATING.get()
-        if creating:
-            # Same order as the values given to _prepare_create_values.
-            for vals, precomputed in zip(
-                vals_list, creating["precomputed"], strict=True
-            ):
-                for name, value in (precomputed or {}).items():
-                    vals.setdefault(name, value)
-        return super()._add_precomputed_values(vals_list)
-
-    def _add_missing_default_values(self, values):
-        creating = _CREATING.get()
-        if creating is None:
-            return super()._add_missing_default_values(values)
-        memo = creating["defaults"]
-        key = frozenset(values)
-        if key not in memo:
-            memo[key] = {
-                name: value
-                for name, value in super()
-                ._add_missing_default_values(dict.fromkeys(values))
-                .items()
-                if name not in values
-            }
-        return {**memo[key], **values}

@@ -10,6 +10,7 @@ from odoo.tests import BaseCase, tagged
 from ..tools.calculator import (
     ERROR_CODES,
     ROUNDING_MODES,
+    TaxBreakdown,
     TaxCalculationError,
     compute_flat_rate_tax,
     compute_platform_difference,
@@ -624,6 +625,47 @@ class TestCalculator(BaseCase):
         )
         with self.assertRaises(dataclasses.FrozenInstanceError):
             flat.total = D("0.00")
+
+    def test_tax_breakdown(self):
+        """The one breakdown of a stay, a declaration and a remittance: amounts in
+        cents, add-ons by key (L3333-1 departmental 10 %, GPSO 34 %: keys 7, 9)."""
+        hotel = TaxBreakdown.of(D("6.00"), (7, 9), (D("0.60"), D("2.04")), 6)
+        gite = TaxBreakdown.of(1333, (9,), (453,), 5)
+        cases = [
+            # (breakdown, base, {key: cents}, nights, total, total in euros)
+            (TaxBreakdown(), 0, {}, 0, 0, "0.00"),
+            (hotel, 600, {7: 60, 9: 204}, 6, 864, "8.64"),
+            (gite, 1333, {9: 453}, 5, 1786, "17.86"),
+            (hotel.plus(gite), 1933, {7: 60, 9: 657}, 11, 2650, "26.50"),
+            (gite.plus(hotel), 1933, {9: 657, 7: 60}, 11, 2650, "26.50"),
+            (TaxBreakdown().plus(hotel), 600, {7: 60, 9: 204}, 6, 864, "8.64"),
+        ]
+        for breakdown, base, surcharges, nights, total, euros in cases:
+            with self.subTest(breakdown=breakdown):
+                self.assertEqual(breakdown.base, base)
+                self.assertEqual(dict(breakdown.surcharges), surcharges)
+                self.assertEqual(breakdown.nights, nights)
+                self.assertEqual(breakdown.total, total)
+                self.assertEqual(breakdown.total_amount, D(euros))
+                self.assertEqual(
+                    breakdown.base_amount + breakdown.surcharges_amount,
+                    breakdown.total_amount,
+                )
+                for key, cents in surcharges.items():
+                    self.assertEqual(breakdown.surcharge(key), cents)
+                    self.assertEqual(breakdown.surcharge_amount(key), D(cents) / 100)
+                self.assertEqual(breakdown.surcharge(404), 0)
+                # The copy a submitted declaration keeps reads back the same.
+                self.assertEqual(TaxBreakdown.from_json(breakdown.to_json()), breakdown)
+        self.assertEqual(
+            hotel.to_json(),
+            {"base": "6.00", "surcharges": {"7": "0.60", "9": "2.04"}, "nights": 6},
+        )
+        # Copies frozen before the breakdown was typed read the same.
+        self.assertEqual(
+            TaxBreakdown.from_json({"base": "0", "surcharges": {}, "nights": 0}),
+            TaxBreakdown(),
+        )
 
     # -- forfait -----------------------------------------------------------------
 

@@ -172,7 +172,7 @@ class TestReminder(TourismTaxDeclarationCommon):
         rectifying.action_validate()
         estimate.invalidate_recordset()
         self.assertAlmostEqual(
-            estimate._tax_breakdown()["total"], Decimal("43.20")
+            estimate._tax_breakdown().total_amount, Decimal("43.20")
         )  # 30 person-nights
         # Another lodging without history: capacity 10 x 92 nights.
         other = self._lodging(name="Hôtel sans historique")

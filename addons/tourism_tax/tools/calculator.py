@@ -271,6 +271,88 @@ class StayTaxCents(NamedTuple):
     total: int
 
 
+class TaxBreakdown(NamedTuple):
+    """The tax of a stay, a declaration or a platform's remittance by component, in
+    whole cents: the collectivité's own tax (``base``), each add-on by its key (the
+    id of the add-on: L3333-1 departmental, regional) and the taxable
+    person-nights. The one shape the stays, the declarations (and the copy frozen
+    when they are submitted), the invoices and the reversal statements share."""
+
+    base: int = 0
+    surcharges: tuple = ()  # ((add-on key, cents), ...): each key once, in order
+    nights: int = 0
+
+    @classmethod
+    def of(cls, base, keys, amounts, nights=0):
+        """From the calculator's amounts: ``amounts`` one per add-on of ``keys``,
+        in cents (int) or in euros (Decimal, to the cent)."""
+        if isinstance(base, Decimal):
+            base, amounts = _cents_of(base), [_cents_of(a) for a in amounts]
+        return cls(base, tuple(zip(keys, amounts, strict=True)), nights)
+
+    @property
+    def total(self):
+        """Base and add-ons, in cents."""
+        return self.base + sum(cents for _key, cents in self.surcharges)
+
+    def surcharge(self, key):
+        """The cents of the add-on ``key`` (0 when it has none)."""
+        return next((cents for k, cents in self.surcharges if k == key), 0)
+
+    def plus(self, other):
+        """The sum of two breakdowns, component by component."""
+        merged = dict(self.surcharges)
+        for key, cents in other.surcharges:
+            merged[key] = merged.get(key, 0) + cents
+        return TaxBreakdown(
+            self.base + other.base, tuple(merged.items()), self.nights + other.nights
+        )
+
+    # Euros, for the invoices and the screens.
+    @property
+    def base_amount(self):
+        return from_cents(self.base)
+
+    @property
+    def surcharges_amount(self):
+        return from_cents(self.total - self.base)
+
+    @property
+    def total_amount(self):
+        return from_cents(self.total)
+
+    def surcharge_amount(self, key):
+        return from_cents(self.surcharge(key))
+
+    def to_json(self):
+        """As a JSON object: amounts as decimal strings in euros, add-on keys as
+        strings (the format a submitted declaration keeps)."""
+        return {
+            "base": str(self.base_amount),
+            "surcharges": {
+                str(key): str(from_cents(cents)) for key, cents in self.surcharges
+            },
+            "nights": self.nights,
+        }
+
+    @classmethod
+    def from_json(cls, data):
+        """The breakdown to_json() gave (add-on keys back to int)."""
+        return cls(
+            _cents_of(Decimal(data["base"])),
+            tuple(
+                (int(key), _cents_of(Decimal(amount)))
+                for key, amount in data["surcharges"].items()
+            ),
+            data["nights"],
+        )
+
+
+def _cents_of(amount):
+    """A Decimal to the cent → whole cents (Decimal("12.34") → 1234)."""
+    return int(amount.scaleb(2))
+
+
 def stay_tax_cents(
     *,
     nights,
