@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Tourism Office - Invoices paid at the BIT desk",
-    "summary": "A mandataire of the régie takes the payment of an open customer invoice "
-    "(a taxe de séjour declaration) with a quittance of the quittancier",
+    "summary": "A mandataire of the régie takes the payment of an open customer "
+    "invoice (a taxe de séjour declaration) with a quittance of the quittancier",
     "version": "18.0.1.0.0",
     "category": "Tourism",
     "author": "Odoo Tourisme",

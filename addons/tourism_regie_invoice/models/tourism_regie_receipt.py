@@ -28,8 +28,7 @@ class TourismRegieReceipt(models.Model):
         copy=False,
         tracking=True,
         domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted'), "
-        "('payment_state', 'in', ('not_paid', 'partial')), "
-        "('company_id', '=', company_id)]",
+        "('payment_state', 'in', ('not_paid', 'partial'))]",
         help="The customer invoice this receipt pays: a taxe de séjour declaration, "
         "a group's deposit... The receipt's entry is reconciled with it.",
     )
@@ -167,8 +166,12 @@ class TourismRegieReceipt(models.Model):
     def _tourism_reconcile_invoice(self):
         for receipt in self:
             account = receipt.receipt_type_id.account_id
-            lines = (receipt.move_id | receipt.invoice_id).sudo().line_ids.filtered(
-                lambda line, a=account: line.account_id == a and not line.reconciled
+            lines = (
+                (receipt.move_id | receipt.invoice_id)
+                .sudo()
+                .line_ids.filtered(
+                    lambda line, a=account: line.account_id == a and not line.reconciled
+                )
             )
             lines.reconcile()
 

@@ -37,7 +37,9 @@ class TestDeskPaymentConcurrency(BaseCase):
             Journal = env["account.journal"]
             self.journals = Journal.create(
                 {"name": "Régie guichet", "code": "RGU9", "type": "general"}
-            ) | Journal.create({"name": "Ventes guichet", "code": "VGU9", "type": "sale"})
+            ) | Journal.create(
+                {"name": "Ventes guichet", "code": "VGU9", "type": "sale"}
+            )
             self.regisseur = env["res.users"].create(
                 {
                     "name": "Régisseur guichet",
@@ -59,7 +61,9 @@ class TestDeskPaymentConcurrency(BaseCase):
                     "cheque_account_id": cheque.id,
                     "transfer_account_id": transfer.id,
                     "receipt_type_ids": [
-                        Command.create({"name": "Factures", "account_id": receivable.id})
+                        Command.create(
+                            {"name": "Factures", "account_id": receivable.id}
+                        )
                     ],
                 }
             )

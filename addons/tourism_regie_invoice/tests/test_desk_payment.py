@@ -104,7 +104,9 @@ class TestDeskPayment(TransactionCase):
     def test_cash_partial_payments_never_above_the_residual(self):
         due = self.invoice.amount_residual
         with self.assertRaisesRegex(UserError, "still due"):
-            self._receipt(self.conseiller, amount=due + 0.01, nature="cash").action_post()
+            self._receipt(
+                self.conseiller, amount=due + 0.01, nature="cash"
+            ).action_post()
         first = self._receipt(self.conseiller, amount=10.0, nature="cash")
         first.action_post()
         self.assertEqual(self.invoice.payment_state, "partial")
@@ -225,3 +227,23 @@ class TestDeskPayment(TransactionCase):
         self._receipt(self.conseiller).action_post()
         with self.assertRaisesRegex(UserError, "already paid"):
             self._receipt(self.conseiller, amount=1.0).action_post()
+
+    def test_invoices_to_collect_for_the_mandataire(self):
+        """Régie > Factures à encaisser: the conseiller-mandataire reads the open
+        customer invoices (a plain POS user reads only the POS orders' ones); a
+        click on the row opens the quittance."""
+        action = self.env.ref("tourism_regie_invoice.account_move_action_desk")
+        Move = self.env["account.move"].with_user(self.conseiller)
+        views = Move.get_views([(action.view_id.id, "list"), (False, "search")])
+        self.assertIn("action_tourism_regie_pay", views["views"]["list"]["arch"])
+        domain = [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", ("not_paid", "partial")),
+        ]
+        found = Move.search(domain)
+        self.assertIn(self.invoice, found)
+        self.assertEqual(
+            found.mapped("move_type"), ["out_invoice"] * len(found), "invoices only"
+        )
+        self.invoice.with_user(self.conseiller).action_tourism_regie_pay()

@@ -8,11 +8,13 @@ registry.category("web_tour.tours").add("tourism_regie_invoice_desk", {
     steps: () => [
         {
             content: "The declaration is invoiced, not paid yet",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Facturée')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Facturée')",
         },
         {
             content: "Take the payment at the desk",
-            trigger: "button[name=action_tourism_regie_pay]:contains('Encaisser au guichet')",
+            trigger:
+                "button[name=action_tourism_regie_pay]:contains('Encaisser au guichet')",
             run: "click",
         },
         {
@@ -36,7 +38,8 @@ registry.category("web_tour.tours").add("tourism_regie_invoice_desk", {
         },
         {
             content: "The quittance is issued",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Émise')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Émise')",
         },
         {
             content: "Its number comes from the quittancier",
@@ -44,7 +47,8 @@ registry.category("web_tour.tours").add("tourism_regie_invoice_desk", {
         },
         {
             content: "The invoice is paid",
-            trigger: ".o_field_widget[name=invoice_payment_state]:contains(/Payé|En paiement/)",
+            trigger:
+                ".o_field_widget[name=invoice_payment_state]:contains(/Payé|En paiement/)",
         },
         {
             content: "Back to the declaration",
@@ -53,7 +57,8 @@ registry.category("web_tour.tours").add("tourism_regie_invoice_desk", {
         },
         {
             content: "The declaration is paid",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Payée')",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Payée')",
         },
     ],
 });
