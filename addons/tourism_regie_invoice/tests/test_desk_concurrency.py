@@ -11,6 +11,8 @@ from odoo.sql_db import db_connect
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import mute_logger
 
+from .common import regie_nature_accounts
+
 
 @tagged("post_install", "-at_install")
 class TestDeskPaymentConcurrency(BaseCase):
@@ -57,8 +59,7 @@ class TestDeskPaymentConcurrency(BaseCase):
                     "name": "Régie guichet",
                     "regisseur_id": self.regisseur.id,
                     "journal_id": self.journals[0].id,
-                    "cash_account_id": cash.id,
-                    "cheque_account_id": cheque.id,
+                    **regie_nature_accounts(env, cash, cheque),
                     "transfer_account_id": transfer.id,
                     "receipt_type_ids": [
                         Command.create(

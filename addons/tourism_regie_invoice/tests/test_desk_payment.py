@@ -4,6 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
+from .common import regie_nature_accounts
+
 
 @tagged("post_install", "-at_install")
 class TestDeskPayment(TransactionCase):
@@ -80,7 +82,8 @@ class TestDeskPayment(TransactionCase):
                 }
             ],
         )
-        cheques = self.regie.cheque_account_id
+        # The cheques account: the one the quittance's entry debits.
+        cheques = receipt.move_id.line_ids.filtered("debit").account_id
         held = self.regie._balances(accounts=cheques)[cheques]
         self.assertGreaterEqual(float(held), book.amount_in)
         # The next versement takes it to the comptable, with the quittance listed.
@@ -168,7 +171,10 @@ class TestDeskPayment(TransactionCase):
         draft = self._receipt(self.env.user)
         with self.assertRaises(AccessError):
             draft.with_user(plain).action_post()
-        # A mandataire of another régie (another information point).
+        # A mandataire of another régie (another information point), whose
+        # accounts are those of the régie's own quittances.
+        cash = self.env.ref("tourism_regie.account_regie_cash")
+        cheques = self.env.ref("tourism_regie.account_regie_cheque")
         journal = self.env["account.journal"].create(
             {"name": "Régie Geaune", "code": "RGEA", "type": "general"}
         )
@@ -183,8 +189,7 @@ class TestDeskPayment(TransactionCase):
                 "name": "Autre régie",
                 "regisseur_id": self.regisseur.id,
                 "journal_id": journal.id,
-                "cash_account_id": self.regie.cash_account_id.id,
-                "cheque_account_id": self.regie.cheque_account_id.id,
+                **regie_nature_accounts(self.env, cash, cheques),
                 "transfer_account_id": self.regie.transfer_account_id.id,
                 "mandataire_ids": [
                     Command.create({"user_id": other_man.id, "date_from": "2020-01-01"})
