@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..tools.identifiers import compact, is_valid_siret
@@ -102,7 +102,7 @@ class ResPartner(models.Model):
         for partner in self:
             if partner.siret and not is_valid_siret(partner.siret):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The SIRET number %(siret)s of %(name)s is not valid: it has "
                         "14 digits "
                         "and its last digit is a checksum. Check it on the INSEE "
@@ -116,7 +116,7 @@ class ResPartner(models.Model):
     def _check_tourism_capacity(self):
         for partner in self:
             if partner.tourism_capacity < 0:
-                raise ValidationError(_("The capacity cannot be negative."))
+                raise ValidationError(self.env._("The capacity cannot be negative."))
 
     @api.onchange("tourism_commune_id")
     def _onchange_tourism_commune_id(self):
@@ -159,7 +159,7 @@ class ResPartner(models.Model):
             and not self.env.user.has_group("tourism_base.group_tourism_manager")
         ):
             raise AccessError(
-                _(
+                self.env._(
                     "Only a Responsable OT can delete a prestataire. "
                     "Archive it instead to remove it from the directory."
                 )
@@ -186,7 +186,7 @@ class ResPartner(models.Model):
         if self.env.context.get("default_is_tourism_provider"):
             return [
                 {
-                    "label": _("Import Template for Prestataires"),
+                    "label": self.env._("Import Template for Prestataires"),
                     "template": "/tourism_base/static/import/prestataires.xlsx",
                 }
             ]
@@ -201,7 +201,7 @@ class ResPartner(models.Model):
                 allowed["tourism_capacity"] = int(allowed["tourism_capacity"] or 0)
             except ValueError as exc:
                 raise ValidationError(
-                    _("The capacity must be a whole number.")
+                    self.env._("The capacity must be a whole number.")
                 ) from exc
         self.sudo().write(allowed)
 

@@ -1,5 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -27,7 +28,7 @@ class TourismBaseCommon(TransactionCase):
                 "is_company": True,
                 "is_tourism_provider": True,
                 "tourism_commune_id": cls.pimbo.id,
-                "tourism_activity_ids": [(6, 0, cls.accommodation.ids)],
+                "tourism_activity_ids": [Command.set(cls.accommodation.ids)],
             }
         )
         cls.other_provider = Partner.create(
@@ -36,7 +37,7 @@ class TourismBaseCommon(TransactionCase):
                 "is_company": True,
                 "is_tourism_provider": True,
                 "tourism_commune_id": cls.saint_sever.id,
-                "tourism_activity_ids": [(6, 0, cls.restaurant.ids)],
+                "tourism_activity_ids": [Command.set(cls.restaurant.ids)],
             }
         )
         cls.conseiller = new_test_user(

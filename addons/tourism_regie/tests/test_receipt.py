@@ -1,5 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -92,14 +93,12 @@ class TestReceipt(RegieCommon):
                 "name": "Conseiller sans mandat",
                 "login": "conseiller_x",
                 "groups_id": [
-                    (
-                        6,
-                        0,
+                    Command.set(
                         [
                             self.env.ref(
                                 "tourism_regie.group_tourism_regie_mandataire"
                             ).id
-                        ],
+                        ]
                     )
                 ],
             }

@@ -4,7 +4,7 @@ import base64
 from collections import defaultdict
 from decimal import Decimal
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.calculator import late_interest, platform_due_dates, split_collected
@@ -148,7 +148,7 @@ class TourismTaxRemittance(models.Model):
             deliberation = self._deliberation_on(day)
             if not deliberation:
                 raise UserError(
-                    _(
+                    self.env._(
                         "No adopted deliberation of %(collectivity)s is in force on "
                         "%(day)s.",
                         collectivity=self.epci_id.display_name or "",
@@ -171,28 +171,32 @@ class TourismTaxRemittance(models.Model):
         received is then matched against that invoice, so a shortfall stays due."""
         for remittance in self:
             if remittance.state != "draft":
-                raise UserError(_("This remittance is already posted."))
+                raise UserError(self.env._("This remittance is already posted."))
             if not remittance.line_ids:
-                raise UserError(_("Import the platform's statement first."))
+                raise UserError(self.env._("Import the platform's statement first."))
             if not remittance.epci_id:
-                raise UserError(_("Set the collectivity the platform paid."))
+                raise UserError(self.env._("Set the collectivity the platform paid."))
             breakdown = remittance._breakdown()
             account = breakdown["deliberation"].base_account_id
             if not account:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Set the account of the tourist tax on the deliberation "
                         "%(name)s.",
                         name=breakdown["deliberation"].display_name,
                     )
                 )
             lines = [
-                (account, _("Tourist tax collected by the platform"), breakdown["base"])
+                (
+                    account,
+                    self.env._("Tourist tax collected by the platform"),
+                    breakdown["base"],
+                )
             ]
             for surcharge, amount in breakdown["surcharges"].items():
                 if amount and not surcharge.account_id:
                     raise UserError(
-                        _(
+                        self.env._(
                             "Set the third-party account of %(name)s.",
                             name=surcharge.name,
                         )
@@ -202,7 +206,7 @@ class TourismTaxRemittance(models.Model):
                 lines.append(
                     (
                         account,
-                        _("Late interest (0.20 % per month, L2333-38)"),
+                        self.env._("Late interest (0.20 % per month, L2333-38)"),
                         to_decimal(remittance.interest_amount, 2),
                     )
                 )
@@ -238,7 +242,7 @@ class TourismTaxRemittance(models.Model):
                 remittance.amount_received, expected
             ):
                 remittance.message_post(
-                    body=_(
+                    body=self.env._(
                         "The platform paid %(paid)s where its statement and the late "
                         "interest make %(due)s: the difference stays on its account.",
                         paid=remittance.currency_id.format(remittance.amount_received),
@@ -260,21 +264,21 @@ class TourismTaxRemittance(models.Model):
         if self.state != "draft":
             raise self._money_lock_error()
         if not self.file:
-            raise UserError(_("Attach the platform's statement first."))
+            raise UserError(self.env._("Attach the platform's statement first."))
         try:
             rows, errors = parse_remittance(
                 base64.b64decode(self.file), self.filename or ""
             )
         except ImportProblem as problem:
             raise UserError(
-                _(
+                self.env._(
                     "The statement cannot be read (%(problem)s).",
                     problem=problem.detail or problem.code,
                 )
             ) from problem
         if errors:
             raise UserError(
-                _("Nothing was imported:")
+                self.env._("Nothing was imported:")
                 + "\n"
                 + "\n".join(
                     self.env._(

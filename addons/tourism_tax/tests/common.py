@@ -1,5 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -45,13 +46,11 @@ class TourismTaxCommon(TransactionCase):
                 "year": year,
                 "epci_id": cls.epci.id,
                 "tariff_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "category_id": Category.search([("code", "=", code)]).id,
                             "tariff": tariff,
-                        },
+                        }
                     )
                     for code, tariff in (tariffs or cls.tariffs).items()
                 ],
@@ -103,9 +102,9 @@ class TourismTaxDeclarationCommon(TourismTaxCommon):
         cls.deliberation = cls._deliberation(
             year=2026,
             base_account_id=cls.tax_account.id,
-            surcharge_ids=[(6, 0, (cls.departement | cls.gpso).ids)],
+            surcharge_ids=[Command.set((cls.departement | cls.gpso).ids)],
             flat_rate_nature_ids=[
-                (6, 0, cls.ref("tourism_tax.lodging_nature_campsite").ids)
+                Command.set(cls.ref("tourism_tax.lodging_nature_campsite").ids)
             ],
             allowance_rate=50.0,
         )

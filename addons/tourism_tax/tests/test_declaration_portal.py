@@ -5,6 +5,7 @@ import re
 from freezegun import freeze_time
 
 import odoo
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import TourismTaxDeclarationCommon
@@ -256,15 +257,13 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
                 "lodging_id": self.hotel.id,
                 "period_id": self.q3.id,
                 "stay_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "arrival": "2026-07-12",
                             "departure": "2026-07-15",
                             "persons": 4,
                             "exempt_minors": 2,
-                        },
+                        }
                     )
                 ],
             }

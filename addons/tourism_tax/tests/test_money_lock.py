@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
@@ -32,7 +33,7 @@ class TestMoneyLock(TourismTaxDeclarationCommon):
             {
                 "lodging_id": self.hotel.id,
                 "period_id": self.q3.id,
-                "stay_ids": [(0, 0, STAY)],
+                "stay_ids": [Command.create(STAY)],
                 **values,
             }
         )

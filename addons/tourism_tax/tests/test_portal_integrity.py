@@ -6,6 +6,7 @@ import re
 import openpyxl
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
@@ -167,14 +168,12 @@ class TestPortalIntegrity(HttpCase, TourismTaxDeclarationCommon):
         declaration.write(
             {
                 "stay_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "arrival": "2026-07-12",
                             "departure": "2026-07-15",
                             "persons": 2,
-                        },
+                        }
                     )
                 ]
             }
