@@ -204,23 +204,3 @@ class ResPartner(models.Model):
                     self.env._("The capacity must be a whole number.")
                 ) from exc
         self.sudo().write(allowed)
-
-    @api.model
-    def _tourism_demo_create_partnerships(self, specs):
-        """Demo data: invoice partnership packs, post the invoices and pay some of them.
-        specs: [(partner_id, product_id, 'invoiced' | 'paid' | 'old')]."""
-        if not self.env.company.chart_template:
-            # Invoices need a chart of accounts (our scripts install it first).
-            return
-        Product = self.env["product.product"]
-        for partner_id, product_id, state in specs:
-            partner, product = self.browse(partner_id), Product.browse(product_id)
-            invoice = partner.create_membership_invoice(product, product.list_price)
-            invoice.invoice_date = product.membership_date_from
-            invoice.action_post()
-            if state in ("paid", "old"):
-                self.env["account.payment.register"].with_context(
-                    active_model="account.move", active_ids=invoice.ids
-                ).create(
-                    {"payment_date": product.membership_date_from}
-                )._create_payments()
