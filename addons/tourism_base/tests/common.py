@@ -3,6 +3,33 @@
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
+#: The test users work in the office's time zone, like the superuser that
+#: creates the test records: around midnight UTC their "today" is the same day.
+OFFICE_TZ = "Europe/Paris"
+
+
+def new_tourism_user(env, login, groups, **values):
+    """A user of the office (its groups a comma-separated list of xml ids), in
+    the office's time zone."""
+    return new_test_user(env, login=login, groups=groups, tz=OFFICE_TZ, **values)
+
+
+def new_portal_host(env, login, company, name, email=None, **values):
+    """A new contact of the prestataire `company` with a portal login, in French;
+    its password is its login (the tours log in with it)."""
+    contact = env["res.partner"].create(
+        {"name": name, "parent_id": company.id, **({"email": email} if email else {})}
+    )
+    values.setdefault("lang", "fr_FR")
+    return new_tourism_user(
+        env,
+        login,
+        "base.group_portal",
+        password=login,
+        partner_id=contact.id,
+        **values,
+    )
+
 
 class TourismBaseCommon(TransactionCase):
     """Prestataires and users the tests create themselves (no reliance on demo data)"""
@@ -40,34 +67,23 @@ class TourismBaseCommon(TransactionCase):
                 "tourism_activity_ids": [Command.set(cls.restaurant.ids)],
             }
         )
-        cls.conseiller = new_test_user(
+        cls.conseiller = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="test_conseiller",
-            groups="base.group_user,tourism_base.group_tourism_user",
+            "test_conseiller",
+            "base.group_user,tourism_base.group_tourism_user",
             name="Test Conseiller",
             lang="fr_FR",
         )
-        cls.manager = new_test_user(
+        cls.manager = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="test_responsable",
-            groups="base.group_user,tourism_base.group_tourism_manager",
+            "test_responsable",
+            "base.group_user,tourism_base.group_tourism_manager",
             name="Test Responsable",
         )
-        cls.portal_contact = Partner.create(
-            {
-                "name": "Jean Hôte",
-                "parent_id": cls.provider.id,
-                "email": "jean@gite.example.com",
-            }
-        )
-        cls.portal_user = new_test_user(
+        cls.portal_user = new_portal_host(
             cls.env,
-            tz="Europe/Paris",
-            login="test_portal_host",
-            password="test_portal_host",
-            groups="base.group_portal",
-            partner_id=cls.portal_contact.id,
-            lang="fr_FR",
+            "test_portal_host",
+            cls.provider,
+            "Jean Hôte",
+            email="jean@gite.example.com",
         )

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.tourism_base.tests.common import new_tourism_user
+
 
 class QualityCommon(TransactionCase):
     """Two prestataires with a portal user each, a conseiller: made here."""
@@ -47,13 +49,12 @@ class QualityCommon(TransactionCase):
             name="Hôte Voisin",
         )
         cls.other_host.partner_id.parent_id = cls.other_provider
-        cls.conseiller = new_test_user(
+        cls.conseiller = new_tourism_user(
             cls.env,
-            login="test_quality_conseiller",
-            groups="base.group_user,tourism_base.group_tourism_user",
+            "test_quality_conseiller",
+            "base.group_user,tourism_base.group_tourism_user",
             name="Conseiller Qualité",
             email="conseiller@office.example.com",
-            tz="Europe/Paris",
         )
         cls.visitor = Partner.create(
             {"name": "Visiteur Mécontent", "email": "visiteur@example.fr"}

@@ -1,7 +1,9 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
+
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 
 class TourismTaxCommon(TransactionCase):
@@ -114,22 +116,17 @@ class TourismTaxDeclarationCommon(TourismTaxCommon):
         cls.hotel = cls._lodging(
             name="Hôtel 3 étoiles", nature="hotel", classification="3"
         )
-        cls.regisseur = new_test_user(
+        cls.regisseur = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="tax_regisseur",
-            groups="base.group_user,tourism_base.group_tourism_regisseur",
+            "tax_regisseur",
+            "base.group_user,tourism_base.group_tourism_regisseur",
         )
         # Liquidates declarations into titres (décret 2012-1246 art. 11).
-        cls.ordonnateur = new_test_user(
+        cls.ordonnateur = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="tax_ordonnateur",
-            groups="base.group_user,tourism_base.group_tourism_ordonnateur",
+            "tax_ordonnateur",
+            "base.group_user,tourism_base.group_tourism_ordonnateur",
         )
-        cls.conseiller = new_test_user(
-            cls.env,
-            tz="Europe/Paris",
-            login="tax_conseiller",
-            groups="base.group_user,tourism_base.group_tourism_user",
+        cls.conseiller = new_tourism_user(
+            cls.env, "tax_conseiller", "base.group_user,tourism_base.group_tourism_user"
         )

@@ -4,7 +4,9 @@ import base64
 
 from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 from .common import TourismTaxDeclarationCommon
 
@@ -21,11 +23,10 @@ class TestMoneyLock(TourismTaxDeclarationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
+        cls.manager = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="tax_lock_manager",
-            groups="base.group_user,tourism_base.group_tourism_manager",
+            "tax_lock_manager",
+            "base.group_user,tourism_base.group_tourism_manager",
         )
 
     def _declaration(self, **values):

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.tourism_base.tests.common import new_tourism_user
+
 
 class WelcomeCommon(TransactionCase):
     """Two points, two conseillers, a brochure in stock: made here, no demo needed."""
@@ -26,20 +28,18 @@ class WelcomeCommon(TransactionCase):
             lang="fr_FR",
         )
         cls.conseiller.tourism_bit_id = cls.bit
-        cls.colleague = new_test_user(
+        cls.colleague = new_tourism_user(
             cls.env,
-            login="test_welcome_colleague",
-            groups="base.group_user,tourism_base.group_tourism_user",
+            "test_welcome_colleague",
+            "base.group_user,tourism_base.group_tourism_user",
             name="Collègue Test",
-            tz="Europe/Paris",
         )
         cls.colleague.tourism_bit_id = cls.head
-        cls.manager = new_test_user(
+        cls.manager = new_tourism_user(
             cls.env,
-            login="test_welcome_manager",
-            groups="base.group_user,tourism_base.group_tourism_manager",
+            "test_welcome_manager",
+            "base.group_user,tourism_base.group_tourism_manager",
             name="Responsable Test",
-            tz="Europe/Paris",
         )
         cls.portal_user = new_test_user(
             cls.env,
