@@ -31,14 +31,13 @@ class QualityCommon(TransactionCase):
                 "email": "ferme@voisine.example.com",
             }
         )
-        cls.host = new_test_user(
+        cls.host = new_tourism_user(
             cls.env,
-            login="test_quality_host",
+            "test_quality_host",
+            "base.group_portal",
             password="test_quality_host",
-            groups="base.group_portal",
             name="Hôte Qualité",
             lang="fr_FR",
-            tz="Europe/Paris",
         )
         cls.host.partner_id.parent_id = cls.provider
         cls.other_host = new_test_user(

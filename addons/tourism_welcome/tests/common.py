@@ -18,13 +18,12 @@ class WelcomeCommon(TransactionCase):
         cls.head = Bit.create({"name": "BIT Test Siège", "code": "TSIE"})
         cls.head.is_head_office = True
         cls.bit = Bit.create({"name": "BIT Test Bastide", "code": "TBAS"})
-        cls.conseiller = new_test_user(
+        cls.conseiller = new_tourism_user(
             cls.env,
-            login="test_welcome_conseiller",
+            "test_welcome_conseiller",
+            "base.group_user,tourism_base.group_tourism_user",
             password="test_welcome_conseiller",
-            groups="base.group_user,tourism_base.group_tourism_user",
             name="Conseillère Test",
-            tz="Europe/Paris",
             lang="fr_FR",
         )
         cls.conseiller.tourism_bit_id = cls.bit
