@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools.calculator import (
     compute_flat_rate_tax,
@@ -615,7 +616,8 @@ class TourismTaxDeclaration(models.Model):
         # Rectifying declarations share their period with the declaration they
         # correct: one live rectification per declaration instead.
         self.env.cr.execute(
-            """
+            SQL(
+                """
             CREATE UNIQUE INDEX IF NOT EXISTS tourism_tax_declaration_period_uniq
                 ON tourism_tax_declaration (lodging_id, period_id)
              WHERE state != 'cancel' AND rectified_id IS NULL;
@@ -623,6 +625,7 @@ class TourismTaxDeclaration(models.Model):
                 ON tourism_tax_declaration (rectified_id)
              WHERE state != 'cancel' AND rectified_id IS NOT NULL;
             """
+            )
         )
         return result
 
@@ -650,10 +653,13 @@ class TourismTaxDeclaration(models.Model):
             # this transaction's snapshot cannot see it, a new one can.
             with self.env.registry.cursor() as cr:
                 cr.execute(
-                    """SELECT id FROM tourism_tax_declaration
-                        WHERE lodging_id = %s AND period_id = %s
-                          AND state != 'cancel' AND rectified_id IS NULL""",
-                    (lodging.id, period.id),
+                    SQL(
+                        """SELECT id FROM tourism_tax_declaration
+                            WHERE lodging_id = %s AND period_id = %s
+                              AND state != 'cancel' AND rectified_id IS NULL""",
+                        lodging.id,
+                        period.id,
+                    )
                 )
                 row = cr.fetchone()
             if not row:
