@@ -31,17 +31,24 @@ def new_portal_host(env, login, company, name, email=None, **values):
     )
 
 
-class TourismBaseCommon(TransactionCase):
+class TourismCase(TransactionCase):
+    """Logic tests read the English source messages (the tours and the portal
+    tests read French), without tracking messages."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
+        )
+
+
+class TourismBaseCommon(TourismCase):
     """Prestataires and users the tests create themselves (no reliance on demo data)"""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Logic tests read the English source messages; the tour and the portal
-        # tests read French.
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
-        )
         cls.saint_sever = cls.env.ref("tourism_base.commune_40282")
         cls.pimbo = cls.env.ref("tourism_base.commune_40226")
         cls.accommodation = cls.env.ref("tourism_base.activity_type_accommodation")

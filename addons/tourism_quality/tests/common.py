@@ -1,19 +1,16 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import new_test_user
 
-from odoo.addons.tourism_base.tests.common import new_tourism_user
+from odoo.addons.tourism_base.tests.common import TourismCase, new_tourism_user
 
 
-class QualityCommon(TransactionCase):
+class QualityCommon(TourismCase):
     """Two prestataires with a portal user each, a conseiller: made here."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
-        )
         Partner = cls.env["res.partner"]
         cls.provider = Partner.create(
             {

@@ -1,18 +1,14 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import TransactionCase
 
-from odoo.addons.tourism_base.tests.common import new_tourism_user
+from odoo.addons.tourism_base.tests.common import TourismCase, new_tourism_user
 
 
-class TourismTaxCommon(TransactionCase):
+class TourismTaxCommon(TourismCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
-        )
         cls.ref = cls.env.ref
         # A collectivity of its own, so that the demo deliberations do not interfere.
         cls.epci = cls.env["tourism.epci"].create({"name": "CC de Test"})

@@ -1,19 +1,16 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import new_test_user
 
-from odoo.addons.tourism_base.tests.common import new_tourism_user
+from odoo.addons.tourism_base.tests.common import TourismCase, new_tourism_user
 
 
-class WelcomeCommon(TransactionCase):
+class WelcomeCommon(TourismCase):
     """Two points, two conseillers, a brochure in stock: made here, no demo needed."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
-        )
         Bit = cls.env["tourism.bit"]
         cls.head = Bit.create({"name": "BIT Test Siège", "code": "TSIE"})
         cls.head.is_head_office = True
