@@ -289,31 +289,39 @@ class TourismWelcomeContact(models.Model):
                 },
             ]
         )
-        Request = self.env["tourism.welcome.request"]
-        sent = Request.create(
-            {
-                "partner_id": visitors[0].id,
-                "channel": "email",
-                "bit_id": self.env.ref("tourism_base.bit_saint_sever").id,
-                "postage_amount": 4.56,
-                "note": "Séjour d'une semaine en juillet, à vélo",
-                "brochure_line_ids": [
-                    Command.create({"product_id": brochures[key].id})
-                    for key in ("guide_2026", "carte", "hebergements")
-                ],
-            }
-        )
-        sent.action_send()
-        Request.create(
-            {
-                "partner_id": visitors[1].id,
-                "channel": "phone",
-                "bit_id": self.env.ref("tourism_base.bit_hagetmau").id,
-                "postage_amount": 3.15,
-                "note": "Week-end de Pâques, randonnée",
-                "brochure_line_ids": [
-                    Command.create({"product_id": brochures[key].id})
-                    for key in ("guide_2026", "randonnee")
-                ],
-            }
-        )
+        # Two requests for brochures by post; only the first one is sent yet.
+        for visitor, channel, point, postage, note, keys, send in (
+            (
+                visitors[0],
+                "email",
+                "bit_saint_sever",
+                4.56,
+                "Séjour d'une semaine en juillet, à vélo",
+                ("guide_2026", "carte", "hebergements"),
+                True,
+            ),
+            (
+                visitors[1],
+                "phone",
+                "bit_hagetmau",
+                3.15,
+                "Week-end de Pâques, randonnée",
+                ("guide_2026", "randonnee"),
+                False,
+            ),
+        ):
+            request = self.env["tourism.welcome.request"].create(
+                {
+                    "partner_id": visitor.id,
+                    "channel": channel,
+                    "bit_id": self.env.ref(f"tourism_base.{point}").id,
+                    "postage_amount": postage,
+                    "note": note,
+                    "brochure_line_ids": [
+                        Command.create({"product_id": brochures[key].id})
+                        for key in keys
+                    ],
+                }
+            )
+            if send:
+                request.action_send()
