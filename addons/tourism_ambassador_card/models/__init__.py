@@ -4,4 +4,3 @@ from . import tourism_ambassador_card
 from . import pos_order
 from . import pos_order_line
 from . import res_partner
-from . import product_product

@@ -4,6 +4,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools import benefits
 
@@ -190,8 +191,11 @@ class TourismAmbassadorCard(models.Model):
         # A failure to serialize is expected here and retried by Odoo: not logged
         # as a bad query.
         self.env.cr.execute(
-            "UPDATE tourism_ambassador_card SET write_date = write_date WHERE id = %s",
-            [self.id],
+            SQL(
+                "UPDATE tourism_ambassador_card SET write_date = write_date "
+                "WHERE id = %s",
+                self.id,
+            ),
             log_exceptions=False,
         )
 

@@ -6,7 +6,7 @@ from functools import partial
 
 import psycopg2
 
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import ValidationError
 from odoo.service.model import retrying
 from odoo.sql_db import db_connect
@@ -55,7 +55,7 @@ class TestCardCapConcurrency(AmbassadorCardCommon, BaseCase):
                         "type": "service",
                         "list_price": 35.0,
                         "available_in_pos": True,
-                        "taxes_id": [(5, 0, 0)],
+                        "taxes_id": [Command.clear()],
                         "categ_id": env.ref(
                             "tourism_ambassador_card.product_category_terroir"
                         ).id,

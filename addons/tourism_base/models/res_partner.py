@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..tools.identifiers import compact, is_valid_siret
@@ -17,7 +17,8 @@ PORTAL_EDITABLE_FIELDS = (
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    # The demo builders extend the model apart, in demo/: kept out of here.
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     is_tourism_provider = fields.Boolean(
         string="Prestataire",
@@ -102,7 +103,7 @@ class ResPartner(models.Model):
         for partner in self:
             if partner.siret and not is_valid_siret(partner.siret):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The SIRET number %(siret)s of %(name)s is not valid: it has "
                         "14 digits "
                         "and its last digit is a checksum. Check it on the INSEE "
@@ -116,7 +117,7 @@ class ResPartner(models.Model):
     def _check_tourism_capacity(self):
         for partner in self:
             if partner.tourism_capacity < 0:
-                raise ValidationError(_("The capacity cannot be negative."))
+                raise ValidationError(self.env._("The capacity cannot be negative."))
 
     @api.onchange("tourism_commune_id")
     def _onchange_tourism_commune_id(self):
@@ -159,7 +160,7 @@ class ResPartner(models.Model):
             and not self.env.user.has_group("tourism_base.group_tourism_manager")
         ):
             raise AccessError(
-                _(
+                self.env._(
                     "Only a Responsable OT can delete a prestataire. "
                     "Archive it instead to remove it from the directory."
                 )
@@ -186,7 +187,7 @@ class ResPartner(models.Model):
         if self.env.context.get("default_is_tourism_provider"):
             return [
                 {
-                    "label": _("Import Template for Prestataires"),
+                    "label": self.env._("Import Template for Prestataires"),
                     "template": "/tourism_base/static/import/prestataires.xlsx",
                 }
             ]
@@ -201,26 +202,6 @@ class ResPartner(models.Model):
                 allowed["tourism_capacity"] = int(allowed["tourism_capacity"] or 0)
             except ValueError as exc:
                 raise ValidationError(
-                    _("The capacity must be a whole number.")
+                    self.env._("The capacity must be a whole number.")
                 ) from exc
         self.sudo().write(allowed)
-
-    @api.model
-    def _tourism_demo_create_partnerships(self, specs):
-        """Demo data: invoice partnership packs, post the invoices and pay some of them.
-        specs: [(partner_id, product_id, 'invoiced' | 'paid' | 'old')]."""
-        if not self.env.company.chart_template:
-            # Invoices need a chart of accounts (our scripts install it first).
-            return
-        Product = self.env["product.product"]
-        for partner_id, product_id, state in specs:
-            partner, product = self.browse(partner_id), Product.browse(product_id)
-            invoice = partner.create_membership_invoice(product, product.list_price)
-            invoice.invoice_date = product.membership_date_from
-            invoice.action_post()
-            if state in ("paid", "old"):
-                self.env["account.payment.register"].with_context(
-                    active_model="account.move", active_ids=invoice.ids
-                ).create(
-                    {"payment_date": product.membership_date_from}
-                )._create_payments()

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.identifiers import is_valid_insee_code
@@ -71,7 +71,7 @@ class TourismCommune(models.Model):
         for commune in self:
             if not is_valid_insee_code(commune.insee_code):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(code)s is not a valid INSEE code for %(name)s: five "
                         "characters, "
                         "the département (two digits, or 2A/2B) then three digits.",
@@ -81,7 +81,7 @@ class TourismCommune(models.Model):
                 )
             if not (commune.zip.isdigit() and len(commune.zip) == 5):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The postal code of %(name)s must have five digits.",
                         name=commune.name,
                     )

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.identifiers import compact, is_valid_siren
@@ -53,7 +53,7 @@ class TourismEpci(models.Model):
         for epci in self:
             if epci.siren and not is_valid_siren(epci.siren):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The SIREN number %(siren)s of %(name)s is not valid.",
                         siren=epci.siren,
                         name=epci.name,

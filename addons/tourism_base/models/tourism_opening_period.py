@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -26,7 +26,7 @@ class TourismOpeningPeriod(models.Model):
         for period in self:
             if period.date_to < period.date_from:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "An opening period cannot end (%(end)s) before it starts "
                         "(%(start)s).",
                         end=period.date_to,
@@ -44,7 +44,7 @@ class TourismOpeningPeriod(models.Model):
             )
             if overlap:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The opening periods of %(name)s overlap: merge them or change "
                         "their dates.",
                         name=period.partner_id.display_name,
@@ -54,7 +54,7 @@ class TourismOpeningPeriod(models.Model):
     @api.depends("name", "date_from", "date_to")
     def _compute_display_name(self):
         for period in self:
-            dates = _(
+            dates = self.env._(
                 "%(start)s to %(end)s",
                 start=fields.Date.to_string(period.date_from),
                 end=fields.Date.to_string(period.date_to),

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -56,7 +56,7 @@ class TourismPartnerClassification(models.Model):
         for grade in self:
             if not 1 <= grade.level <= grade.scheme_id.max_level:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The level of a %(scheme)s classification goes from 1 to "
                         "%(max)s, "
                         "not %(level)s.",

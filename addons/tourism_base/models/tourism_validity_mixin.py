@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 EXPIRY_WARNING_DAYS = 90
@@ -62,7 +62,7 @@ class TourismValidityMixin(models.AbstractModel):
     @api.model
     def _search_validity_state(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
-            raise ValidationError(_("Unsupported search on the validity."))
+            raise ValidationError(self.env._("Unsupported search on the validity."))
         states = {value} if isinstance(value, str) else set(value)
         today = fields.Date.context_today(self)
         soon = today + relativedelta(days=EXPIRY_WARNING_DAYS)
@@ -96,7 +96,7 @@ class TourismValidityMixin(models.AbstractModel):
                 and record.date_expiry < record.date_award
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: the expiry date (%(expiry)s) cannot be before "
                         "the award date (%(award)s).",
                         name=record.display_name,

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -24,7 +24,7 @@ class ProductTemplate(models.Model):
         for product in self:
             if product.tourism_margin_scheme and product.taxes_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(product)s is sold under the margin VAT scheme: "
                         "remove its customer taxes.",
                         product=product.display_name,

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytz
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
@@ -165,7 +165,9 @@ class SaleOrder(models.Model):
                 min(order.tourism_paying, order.tourism_drivers, order.tourism_escorts)
                 < 0
             ):
-                raise ValidationError(_("Numbers of persons cannot be negative."))
+                raise ValidationError(
+                    self.env._("Numbers of persons cannot be negative.")
+                )
 
     # -- quote -------------------------------------------------------------------
 
@@ -200,9 +202,9 @@ class SaleOrder(models.Model):
         for order in self:
             package = order.tourism_package_id
             if not package:
-                raise UserError(_("Choose a group package first."))
+                raise UserError(self.env._("Choose a group package first."))
             if order.state not in ("draft", "sent"):
-                raise UserError(_("Only a quotation can be changed."))
+                raise UserError(self.env._("Only a quotation can be changed."))
             fields_to_copy = [
                 "sequence",
                 "day",
@@ -255,7 +257,7 @@ class SaleOrder(models.Model):
             if not package:
                 continue
             if order.state not in ("draft", "sent"):
-                raise UserError(_("Only a quotation can be repriced."))
+                raise UserError(self.env._("Only a quotation can be repriced."))
             try:
                 result = package._price(
                     order.tourism_paying,
@@ -306,23 +308,24 @@ class SaleOrder(models.Model):
     def _tourism_pricing_message(self, error):
         params = error.params
         messages = {
-            "no_participant": _("Give the number of paying participants."),
-            "no_bracket": _(
+            "no_participant": self.env._("Give the number of paying participants."),
+            "no_bracket": self.env._(
                 "No price bracket of the package covers %(paying)s paying "
                 "participants.",
                 paying=params.get("paying"),
             ),
-            "too_small": _(
+            "too_small": self.env._(
                 "The package needs %(minimum)s paying participants at least.",
                 minimum=params.get("minimum"),
             ),
-            "too_large": _(
+            "too_large": self.env._(
                 "The package takes %(maximum)s paying participants at most.",
                 maximum=params.get("maximum"),
             ),
         }
         return messages.get(
-            error.code, _("The group price cannot be computed: %(error)s", error=error)
+            error.code,
+            self.env._("The group price cannot be computed: %(error)s", error=error),
         )
 
     # -- confirmation ------------------------------------------------------------
@@ -340,14 +343,17 @@ class SaleOrder(models.Model):
         for order in self.filtered("tourism_package_id"):
             if not order.tourism_trip_date:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(order)s: set the trip date before confirming.",
                         order=order.name,
                     )
                 )
             if not order.order_line.filtered("tourism_group_line"):
                 raise UserError(
-                    _("%(order)s: price the group before confirming.", order=order.name)
+                    self.env._(
+                        "%(order)s: price the group before confirming.",
+                        order=order.name,
+                    )
                 )
             # Code du tourisme L211-18: selling a package of services supplied by
             # others needs the Atout France immatriculation, with a financial
@@ -360,7 +366,7 @@ class SaleOrder(models.Model):
                 and company.tourism_insurer
             ):
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(order)s includes services of other suppliers: set the "
                         "company's Atout France registration number, financial "
                         "guarantor and insurer (Settings) before confirming "
@@ -424,7 +430,7 @@ class SaleOrder(models.Model):
                 ):
                     component.sudo().purchase_line_id = line
                 purchase.message_post(
-                    body=_(
+                    body=self.env._(
                         "Booking request for the group %(order)s of %(client)s "
                         "on %(date)s.",
                         order=order.name,
@@ -439,7 +445,7 @@ class SaleOrder(models.Model):
         )
         return {
             "product_id": product.id,
-            "name": _(
+            "name": self.env._(
                 "%(component)s - group %(order)s, %(headcount)s persons",
                 component=component.name,
                 order=self.name,
@@ -469,7 +475,7 @@ class SaleOrder(models.Model):
                 stop = start + timedelta(hours=component.duration or 1.0)
                 component.sudo().calendar_event_id = event_model.create(
                     {
-                        "name": _(
+                        "name": self.env._(
                             "%(component)s - %(client)s (%(headcount)s persons)",
                             component=component.name,
                             client=order.partner_id.display_name,
@@ -502,7 +508,7 @@ class SaleOrder(models.Model):
         vals = super()._prepare_invoice()
         if self.order_line.filtered("product_id.tourism_margin_scheme"):
             # CGI 242 nonies A: the mention replaces the VAT breakdown.
-            mention = _(
+            mention = self.env._(
                 "Special scheme - travel agencies (margin VAT, CGI art. 266-1-e)."
             )
             vals["narration"] = (
@@ -519,11 +525,11 @@ class SaleOrder(models.Model):
             lambda p: p.state == "draft"
         )
         if not purchases:
-            raise UserError(_("Every booking request has already been sent."))
+            raise UserError(self.env._("Every booking request has already been sent."))
         missing = purchases.partner_id.filtered(lambda p: not p.email)
         if missing:
             raise UserError(
-                _(
+                self.env._(
                     "Add an e-mail address to %(suppliers)s first.",
                     suppliers=", ".join(missing.mapped("display_name")),
                 )

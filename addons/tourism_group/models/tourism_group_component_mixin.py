@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -87,14 +87,14 @@ class TourismGroupComponentMixin(models.AbstractModel):
     def _check_component_values(self):
         for component in self:
             if component.currency_id.compare_amounts(component.unit_cost, 0) < 0:
-                raise ValidationError(_("A cost cannot be negative."))
+                raise ValidationError(self.env._("A cost cannot be negative."))
             if (
                 not 0 <= component.start_time < 24
                 or component.duration < 0
                 or component.day < 1
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: the time is an hour of the day, the trip day "
                         "starts at 1.",
                         name=component.name,

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.pricing import included_vat, period_margin_vat
@@ -115,13 +115,13 @@ class TourismGroupMarginStatement(models.Model):
     def _compute_name(self):
         for statement in self:
             if statement.date_from and statement.date_to:
-                statement.name = _(
+                statement.name = self.env._(
                     "Margin VAT %(start)s - %(end)s",
                     start=fields.Date.to_string(statement.date_from),
                     end=fields.Date.to_string(statement.date_to),
                 )
             else:
-                statement.name = _("Margin VAT")
+                statement.name = self.env._("Margin VAT")
 
     @api.depends(
         "line_ids.sales",
@@ -169,13 +169,13 @@ class TourismGroupMarginStatement(models.Model):
     def _check_dates(self):
         for statement in self:
             if statement.date_to < statement.date_from:
-                raise ValidationError(_("The period ends before it starts."))
+                raise ValidationError(self.env._("The period ends before it starts."))
 
     def action_compute(self):
         """One line per group sale with sales or costs in the period."""
         for statement in self:
             if statement.state != "draft":
-                raise UserError(_("A closed statement is not recomputed."))
+                raise UserError(self.env._("A closed statement is not recomputed."))
             domain = [
                 ("company_id", "=", statement.company_id.id),
                 ("state", "=", "sale"),
@@ -311,9 +311,9 @@ class TourismGroupMarginStatement(models.Model):
     def action_close(self):
         for statement in self:
             if statement.state != "draft":
-                raise UserError(_("This statement is already closed."))
+                raise UserError(self.env._("This statement is already closed."))
             if not statement.line_ids:
-                raise UserError(_("Compute the statement before closing it."))
+                raise UserError(self.env._("Compute the statement before closing it."))
         for statement in self:
             statement._money_set_state("done", {"move_id": statement._post_vat().id})
 
@@ -352,7 +352,7 @@ class TourismGroupMarginStatement(models.Model):
         income = product.product_tmpl_id.sudo()._get_product_accounts()["income"]
         if not repartition or not income:
             raise UserError(
-                _(
+                self.env._(
                     "Set the 20 %% sale VAT's account and the group packages' "
                     "income account first."
                 )
@@ -368,7 +368,7 @@ class TourismGroupMarginStatement(models.Model):
         lines = [
             fields.Command.create(
                 {
-                    "name": _(
+                    "name": self.env._(
                         "VAT included in the group sales: %(name)s", name=self.name
                     ),
                     "account_id": income.id,
@@ -377,8 +377,8 @@ class TourismGroupMarginStatement(models.Model):
             )
         ]
         for label, part in (
-            (_("Margin VAT (CGI art. 266-1-e)"), self.vat),
-            (_("VAT on the in-house services"), self.in_house_vat),
+            (self.env._("Margin VAT (CGI art. 266-1-e)"), self.vat),
+            (self.env._("VAT on the in-house services"), self.in_house_vat),
         ):
             if not self.currency_id.is_zero(part):
                 lines.append(

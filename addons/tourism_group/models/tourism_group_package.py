@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from decimal import Decimal
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.pricing import PricingError, check_brackets, price_group
@@ -141,22 +141,24 @@ class TourismGroupPackage(models.Model):
     def _check_package(self):
         for package in self:
             if package.min_size < 1 or package.max_size < 0 or package.one_free_per < 0:
-                raise ValidationError(_("Group sizes are positive numbers."))
+                raise ValidationError(self.env._("Group sizes are positive numbers."))
             if package.max_size and package.max_size < package.min_size:
                 raise ValidationError(
-                    _("The maximum group size is smaller than the minimum.")
+                    self.env._("The maximum group size is smaller than the minimum.")
                 )
             if package.days < 1:
-                raise ValidationError(_("A package lasts one day at least."))
+                raise ValidationError(self.env._("A package lasts one day at least."))
             if max(package.component_ids.mapped("day") or [1]) > package.days:
                 raise ValidationError(
-                    _("A component is planned after the last day of the package.")
+                    self.env._(
+                        "A component is planned after the last day of the package."
+                    )
                 )
             try:
                 check_brackets(package._brackets())
             except PricingError as error:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(package)s: the price brackets overlap or are reversed.",
                         package=package.name,
                     )

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -19,5 +19,7 @@ class TourismGroupPackageComponent(models.Model):
         for component in self:
             if component.day > component.package_id.days:
                 raise ValidationError(
-                    _("A component is planned after the last day of the package.")
+                    self.env._(
+                        "A component is planned after the last day of the package."
+                    )
                 )

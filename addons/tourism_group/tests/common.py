@@ -3,9 +3,9 @@
 from datetime import date
 
 from odoo import Command
-from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 
 class TourismGroupCommon(BaseCommon):
@@ -44,9 +44,7 @@ class TourismGroupCommon(BaseCommon):
                 "company_id": cls.company.id,
             }
         )
-        cls.guide = new_test_user(
-            cls.env, login="ot_guide", groups="base.group_user", tz="Europe/Paris"
-        )
+        cls.guide = new_tourism_user(cls.env, "ot_guide", "base.group_user")
         cls.theme = cls.env.ref("tourism_group.theme_gastronomy")
         cls.package = cls.env["tourism.group.package"].create(
             {

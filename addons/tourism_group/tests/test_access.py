@@ -1,8 +1,13 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+
+from odoo.addons.tourism_base.tests.common import (
+    new_portal_host,
+    new_tourism_user,
+)
 
 from .common import TourismGroupCommon
 
@@ -12,33 +17,15 @@ class TestAccess(HttpCase, TourismGroupCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        contact = cls.env["res.partner"].create(
-            {
-                "name": "Jeanne Lacaze",
-                "parent_id": cls.client.id,
-                "email": "j@club.example.com",
-            }
-        )
-        cls.client_user = new_test_user(
+        cls.client_user = new_portal_host(
             cls.env,
-            tz="Europe/Paris",
-            login="club_portal",
-            password="club_portal",
-            groups="base.group_portal",
-            partner_id=contact.id,
-            lang="fr_FR",
+            "club_portal",
+            cls.client,
+            "Jeanne Lacaze",
+            email="j@club.example.com",
         )
-        supplier_contact = cls.env["res.partner"].create(
-            {"name": "Paul Relais", "parent_id": cls.restaurant.id}
-        )
-        cls.supplier_user = new_test_user(
-            cls.env,
-            tz="Europe/Paris",
-            login="relais_portal",
-            password="relais_portal",
-            groups="base.group_portal",
-            partner_id=supplier_contact.id,
-            lang="fr_FR",
+        cls.supplier_user = new_portal_host(
+            cls.env, "relais_portal", cls.restaurant, "Paul Relais"
         )
         cls.own = cls._quote(
             38, name="GRP-TOUR", require_signature=True, require_payment=False
@@ -142,15 +129,12 @@ class TestAccess(HttpCase, TourismGroupCommon):
             self.own.with_user(self.supplier_user).check_access("read")
 
     def test_internal_rights(self):
-        conseiller = new_test_user(
+        conseiller = new_tourism_user(
             self.env,
-            tz="Europe/Paris",
-            login="conseiller_grp",
-            groups="tourism_base.group_tourism_user,sales_team.group_sale_salesman",
+            "conseiller_grp",
+            "tourism_base.group_tourism_user,sales_team.group_sale_salesman",
         )
-        plain = new_test_user(
-            self.env, tz="Europe/Paris", login="plain_grp", groups="base.group_user"
-        )
+        plain = new_tourism_user(self.env, "plain_grp", "base.group_user")
         self.package.with_user(conseiller).write({"summary": "Mise à jour"})
         self.package.with_user(plain).read(["name"])
         with self.assertRaises(AccessError):

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 
 class PosConfig(models.Model):
-    _inherit = "pos.config"
+    # The demo builders extend the model apart, in demo/: kept out of here.
+    _inherit = "pos.config"  # pylint: disable=consider-merging-classes-inherited
 
     tourism_bit_id = fields.Many2one(
         "tourism.bit",
@@ -30,20 +31,3 @@ class PosConfig(models.Model):
         if warehouse:
             vals.setdefault("warehouse_id", warehouse.id)
             vals.setdefault("picking_type_id", warehouse.pos_type_id.id)
-
-    @api.model
-    def _demo_start_pos_cert_chain(self):
-        """Demo only: point_of_sale's demo orders predate l10n_fr_pos_cert and all
-        carry secure number 0, so the first real sale (number 1) would find several
-        "previous" orders and be refused. Start the demo company's chain at 2."""
-        company = self.env.company
-        sequence = company.l10n_fr_pos_cert_sequence_id
-        unnumbered = self.env["pos.order"].search_count(
-            [
-                ("company_id", "=", company.id),
-                ("l10n_fr_secure_sequence_number", "=", 0),
-                ("state", "in", ("paid", "done", "invoiced")),
-            ]
-        )
-        if sequence and unnumbered > 1 and sequence.number_next_actual <= 1:
-            sequence.number_next_actual = 2

@@ -5,7 +5,8 @@ from odoo.exceptions import UserError
 
 
 class TourismBit(models.Model):
-    _inherit = "tourism.bit"
+    # The demo builders extend the model apart, in demo/: kept out of here.
+    _inherit = "tourism.bit"  # pylint: disable=consider-merging-classes-inherited
 
     pos_config_ids = fields.One2many(
         "pos.config", "tourism_bit_id", string="Points of Sale"
@@ -146,33 +147,3 @@ class TourismBit(models.Model):
             ],
             "cash_control": True,
         }
-
-    @api.model
-    def _demo_setup_point_of_sale(self, xmlids):
-        """Demo: set up the tills of the given points and name them
-        tourism_pos.pos_config_<point xml id name> for tests and other demo data."""
-        # Journals and methods named in the office's language, as users see them.
-        lang = self.env.company.partner_id.lang or self.env.lang
-        for xmlid in xmlids:
-            bit = self.env.ref(xmlid).with_context(lang=lang)
-            bit.action_setup_point_of_sale()
-            name = xmlid.split(".")[-1]
-            self.env["ir.model.data"]._update_xmlids(
-                [
-                    {
-                        "xml_id": f"tourism_pos.pos_config_{name}",
-                        "record": bit.pos_config_ids[:1],
-                        "noupdate": True,
-                    },
-                    {
-                        "xml_id": f"tourism_pos.warehouse_{name}",
-                        "record": bit.warehouse_id,
-                        "noupdate": True,
-                    },
-                    {
-                        "xml_id": f"tourism_pos.cash_journal_{name}",
-                        "record": bit.cash_journal_id,
-                        "noupdate": True,
-                    },
-                ]
-            )

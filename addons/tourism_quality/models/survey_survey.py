@@ -3,7 +3,7 @@
 from datetime import datetime
 from urllib.parse import quote
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 
 class SurveySurvey(models.Model):
@@ -29,7 +29,9 @@ class SurveySurvey(models.Model):
             .create(
                 {
                     "survey_id": self.id,
-                    "partner_ids": [(6, 0, (partners or self.env["res.partner"]).ids)],
+                    "partner_ids": [
+                        Command.set((partners or self.env["res.partner"]).ids)
+                    ],
                     "emails": "\n".join(emails or []),
                     "template_id": self.env.ref(
                         "survey.mail_template_user_input_invite"

@@ -1,17 +1,16 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import new_test_user
+
+from odoo.addons.tourism_base.tests.common import TourismCase, new_tourism_user
 
 
-class QualityCommon(TransactionCase):
+class QualityCommon(TourismCase):
     """Two prestataires with a portal user each, a conseiller: made here."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
-        )
         Partner = cls.env["res.partner"]
         cls.provider = Partner.create(
             {
@@ -29,14 +28,13 @@ class QualityCommon(TransactionCase):
                 "email": "ferme@voisine.example.com",
             }
         )
-        cls.host = new_test_user(
+        cls.host = new_tourism_user(
             cls.env,
-            login="test_quality_host",
+            "test_quality_host",
+            "base.group_portal",
             password="test_quality_host",
-            groups="base.group_portal",
             name="Hôte Qualité",
             lang="fr_FR",
-            tz="Europe/Paris",
         )
         cls.host.partner_id.parent_id = cls.provider
         cls.other_host = new_test_user(
@@ -47,13 +45,12 @@ class QualityCommon(TransactionCase):
             name="Hôte Voisin",
         )
         cls.other_host.partner_id.parent_id = cls.other_provider
-        cls.conseiller = new_test_user(
+        cls.conseiller = new_tourism_user(
             cls.env,
-            login="test_quality_conseiller",
-            groups="base.group_user,tourism_base.group_tourism_user",
+            "test_quality_conseiller",
+            "base.group_user,tourism_base.group_tourism_user",
             name="Conseiller Qualité",
             email="conseiller@office.example.com",
-            tz="Europe/Paris",
         )
         cls.visitor = Partner.create(
             {"name": "Visiteur Mécontent", "email": "visiteur@example.fr"}

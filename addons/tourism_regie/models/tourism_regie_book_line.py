@@ -1,6 +1,7 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models, tools
+from odoo import fields, models, tools
+from odoo.tools import SQL
 
 
 class TourismRegieBookLine(models.Model):
@@ -65,17 +66,75 @@ class TourismRegieBookLine(models.Model):
     amount_in = fields.Monetary(string="In", readonly=True)
     amount_out = fields.Monetary(string="Out", readonly=True)
 
-    @api.model
-    def _search(self, *args, **kwargs):
-        # The view reads other models' tables: write what is pending first.
-        self.env.flush_all()
-        return super()._search(*args, **kwargs)
+    # What the view reads: the ORM writes these before it searches or reads it.
+    _depends = {
+        "pos.payment": ["amount", "session_id", "payment_method_id"],
+        "pos.payment.method": ["tourism_payment_nature"],
+        "pos.session": [
+            "tourism_regie_id",
+            "stop_at",
+            "config_id",
+            "name",
+            "state",
+            "move_id",
+            "tourism_cash_difference",
+        ],
+        "pos.config": ["company_id", "tourism_bit_id"],
+        "tourism.regie.receipt": [
+            "regie_id",
+            "company_id",
+            "date",
+            "bit_id",
+            "payment_nature",
+            "name",
+            "description",
+            "receipt_type_id",
+            "amount",
+            "move_id",
+            "cancel_move_id",
+            "state",
+        ],
+        "tourism.regie.deposit": [
+            "regie_id",
+            "company_id",
+            "date",
+            "name",
+            "move_id",
+            "state",
+        ],
+        "tourism.regie.deposit.line": ["deposit_id", "bit_id", "nature", "amount"],
+        "tourism.regie.advance": [
+            "regie_id",
+            "company_id",
+            "name",
+            "partner_id",
+            "justification_ref",
+            "description",
+            "amount",
+            "move_id",
+            "reimbursement_move_id",
+            "state",
+        ],
+        "tourism.regie": ["company_id", "advance_cash_account_id", "journal_id"],
+        "res.partner": ["name"],
+        "account.move": ["date", "name"],
+        "account.move.line": [
+            "move_id",
+            "account_id",
+            "journal_id",
+            "date",
+            "name",
+            "balance",
+            "parent_state",
+        ],
+    }
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT row_number() OVER (
                            ORDER BY u.date, u.move_id, u.source, u.ref_id
                        ) AS id,
@@ -175,5 +234,7 @@ class TourismRegieBookLine(models.Model):
                        )
                 ) u
             )
-            """
+            """,
+                SQL.identifier(self._table),
+            )
         )

@@ -1,11 +1,9 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tests.common import TransactionCase
 
-# The test users work in the office's time zone, like the superuser that
-# creates the test records: around midnight UTC their "today" is the same day.
-TZ = "Europe/Paris"
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 
 class RegieCommon(TransactionCase):
@@ -51,26 +49,23 @@ class RegieCommon(TransactionCase):
                 "default_account_id": cls.acc_dft.id,
             }
         )
-        cls.regisseur = new_test_user(
+        cls.regisseur = new_tourism_user(
             cls.env,
-            login="regisseur_test",
-            tz=TZ,
+            "regisseur_test",
+            "base.group_user,tourism_base.group_tourism_regisseur",
             name="Régisseur Test",
-            groups="base.group_user,tourism_base.group_tourism_regisseur",
         )
-        cls.mandataire = new_test_user(
+        cls.mandataire = new_tourism_user(
             cls.env,
-            login="mandataire_test",
-            tz=TZ,
+            "mandataire_test",
+            "base.group_user,tourism_regie.group_tourism_regie_mandataire",
             name="Mandataire Test",
-            groups="base.group_user,tourism_regie.group_tourism_regie_mandataire",
         )
-        cls.comptable = new_test_user(
+        cls.comptable = new_tourism_user(
             cls.env,
-            login="comptable_test",
-            tz=TZ,
+            "comptable_test",
+            "base.group_user,tourism_base.group_tourism_accountant",
             name="Comptable Test",
-            groups="base.group_user,tourism_base.group_tourism_accountant",
         )
         cls.organiser = cls.env["res.partner"].create(
             {"name": "Festival test", "is_company": True}

@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
-from odoo.tests.common import new_test_user
+
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 from .common import RegieCommon
 
@@ -54,11 +55,10 @@ class TestAccess(RegieCommon):
         geaune = self.env.ref("tourism_pos.pos_config_bit_geaune")
         sessions = self.env["pos.session"].create({"config_id": hagetmau.id})
         sessions |= self.env["pos.session"].create({"config_id": geaune.id})
-        conseiller = new_test_user(
+        conseiller = new_tourism_user(
             self.env,
-            tz="Europe/Paris",
-            login="conseiller_hagetmau",
-            groups="base.group_user,tourism_base.group_tourism_user",
+            "conseiller_hagetmau",
+            "base.group_user,tourism_base.group_tourism_user",
         )
         conseiller.tourism_bit_id = hagetmau.tourism_bit_id
         Session = self.env["pos.session"].with_user(conseiller)

@@ -5,7 +5,9 @@ from decimal import Decimal as D
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 from .common import RegieCommon
 
@@ -141,11 +143,10 @@ class TestAdvance(RegieCommon):
         self.assertNotIn(advance, Advance.with_user(other).search([]))
         with self.assertRaises(AccessError):
             advance.with_user(other).read(["amount"])
-        conseiller = new_test_user(
+        conseiller = new_tourism_user(
             self.env,
-            tz="Europe/Paris",
-            login="conseiller_avances",
-            groups="base.group_user,tourism_base.group_tourism_user",
+            "conseiller_avances",
+            "base.group_user,tourism_base.group_tourism_user",
         )
         with self.assertRaises(AccessError):
             Advance.with_user(conseiller).search([])

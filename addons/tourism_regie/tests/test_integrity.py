@@ -5,10 +5,12 @@ from decimal import Decimal as D
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
-from .common import TZ, RegieCommon
+from odoo.addons.tourism_base.tests.common import new_tourism_user
+
+from .common import RegieCommon
 
 
 class IntegrityCommon(RegieCommon):
@@ -215,11 +217,10 @@ class TestSeparationOfFunctions(IntegrityCommon):
                 with self.assertRaisesRegex(ValidationError, "R1617-3"):
                     ordonnateur.users = [Command.link(user.id)]
         # ...and so is making an ordonnateur régisseur or mandataire.
-        president = new_test_user(
+        president = new_tourism_user(
             self.env,
-            login="president_r",
-            tz=TZ,
-            groups="base.group_user,tourism_base.group_tourism_ordonnateur",
+            "president_r",
+            "base.group_user,tourism_base.group_tourism_ordonnateur",
         )
         with self.assertRaisesRegex(ValidationError, "ordonnateur"):
             self.regie.regisseur_id = president
@@ -229,11 +230,10 @@ class TestSeparationOfFunctions(IntegrityCommon):
             ]
 
     def test_a_former_mandataire_may_become_ordonnateur(self):
-        former = new_test_user(
+        former = new_tourism_user(
             self.env,
-            login="ancien_mandataire",
-            tz=TZ,
-            groups="base.group_user,tourism_regie.group_tourism_regie_mandataire",
+            "ancien_mandataire",
+            "base.group_user,tourism_regie.group_tourism_regie_mandataire",
         )
         self.regie.mandataire_ids = [
             Command.create(
@@ -250,11 +250,10 @@ class TestSeparationOfFunctions(IntegrityCommon):
         self.assertTrue(former._tourism_is_ordonnateur())
 
     def test_responsable_ot_does_not_handle_the_money(self):
-        manager = new_test_user(
+        manager = new_tourism_user(
             self.env,
-            login="responsable_r",
-            tz=TZ,
-            groups="base.group_user,tourism_base.group_tourism_manager",
+            "responsable_r",
+            "base.group_user,tourism_base.group_tourism_manager",
         )
         self.assertFalse(manager.has_group("tourism_base.group_tourism_regisseur"))
         self.assertFalse(manager.has_group("tourism_base.group_tourism_accountant"))
@@ -282,11 +281,10 @@ class TestSeparationOfFunctions(IntegrityCommon):
 
     def test_only_another_comptable_acknowledges_and_reimburses(self):
         # Someone who is both mandataire and comptable (an error of set-up).
-        both = new_test_user(
+        both = new_tourism_user(
             self.env,
-            login="mandataire_comptable",
-            tz=TZ,
-            groups="base.group_user,tourism_regie.group_tourism_regie_mandataire,"
+            "mandataire_comptable",
+            "base.group_user,tourism_regie.group_tourism_regie_mandataire,"
             "tourism_base.group_tourism_accountant",
         )
         self.regie.mandataire_ids = [
@@ -354,11 +352,8 @@ class TestSeparationOfFunctions(IntegrityCommon):
         self.assertEqual(line.role, "suppleant")
 
     def test_only_a_regie_administrator_assigns_a_till(self):
-        pos_manager = new_test_user(
-            self.env,
-            login="pos_manager_r",
-            tz=TZ,
-            groups="base.group_user,point_of_sale.group_pos_manager",
+        pos_manager = new_tourism_user(
+            self.env, "pos_manager_r", "base.group_user,point_of_sale.group_pos_manager"
         )
         config = self.env.ref("tourism_pos.pos_config_bit_samadet")
         with self.assertRaisesRegex(AccessError, "régie administrator"):
@@ -367,11 +362,10 @@ class TestSeparationOfFunctions(IntegrityCommon):
             self.regie.with_user(self.regisseur).action_attach_points_of_sale(
                 config.ids
             )
-        manager = new_test_user(
+        manager = new_tourism_user(
             self.env,
-            login="responsable_till",
-            tz=TZ,
-            groups="base.group_user,tourism_base.group_tourism_manager",
+            "responsable_till",
+            "base.group_user,tourism_base.group_tourism_manager",
         )
         self.regie.with_user(manager).action_attach_points_of_sale(config.ids)
         self.assertEqual(config.tourism_regie_id, self.regie)
@@ -434,11 +428,10 @@ class TestAdvanceSeparation(IntegrityCommon):
         self.assertEqual(advance.state, "reimbursed")
 
     def test_payer_does_not_reimburse_himself(self):
-        both = new_test_user(
+        both = new_tourism_user(
             self.env,
-            login="regisseur_comptable",
-            tz=TZ,
-            groups="base.group_user,tourism_base.group_tourism_regisseur,"
+            "regisseur_comptable",
+            "base.group_user,tourism_base.group_tourism_regisseur,"
             "tourism_base.group_tourism_accountant",
         )
         self.regie.mandataire_ids = [

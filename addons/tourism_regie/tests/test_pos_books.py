@@ -4,9 +4,11 @@ from decimal import Decimal as D
 
 from odoo import Command, fields
 from odoo.exceptions import UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import TZ, RegieCommon
+from odoo.addons.tourism_base.tests.common import new_tourism_user
+
+from .common import RegieCommon
 
 
 class PosBooksCommon(RegieCommon):
@@ -268,12 +270,11 @@ class TestPosToDepositTour(HttpCase, PosBooksCommon):
         )
         # The régie's record rules let a conseiller use his own information
         # point's till only.
-        cls.conseiller = new_test_user(
+        cls.conseiller = new_tourism_user(
             cls.env,
-            login="conseiller_mugron",
-            tz=TZ,
+            "conseiller_mugron",
+            "base.group_user,tourism_base.group_tourism_user",
             name="Conseillère Mugron",
-            groups="base.group_user,tourism_base.group_tourism_user",
             lang="fr_FR",
             tourism_bit_id=cls.bit.id,
         )

@@ -97,14 +97,12 @@ class TestReceipt(RegieCommon):
                 "name": "Conseiller sans mandat",
                 "login": "conseiller_x",
                 "groups_id": [
-                    (
-                        6,
-                        0,
+                    Command.set(
                         [
                             self.env.ref(
                                 "tourism_regie.group_tourism_regie_mandataire"
                             ).id
-                        ],
+                        ]
                     )
                 ],
             }

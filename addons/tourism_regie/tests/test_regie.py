@@ -5,7 +5,8 @@ from decimal import Decimal
 from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
-from odoo.tests.common import new_test_user
+
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 from .common import RegieCommon
 
@@ -17,30 +18,26 @@ class TestRegie(RegieCommon):
         self.assertEqual(self.regie.receipt_sequence_id.implementation, "no_gap")
 
     def test_regisseur_cannot_be_ordonnateur(self):
-        president = new_test_user(
+        president = new_tourism_user(
             self.env,
-            tz="Europe/Paris",
-            login="president",
+            "president",
+            "base.group_user,tourism_base.group_tourism_ordonnateur",
             name="Président",
-            groups="base.group_user,tourism_base.group_tourism_ordonnateur",
         )
         with self.assertRaisesRegex(ValidationError, "ordonnateur"):
             self.regie.regisseur_id = president
 
     def test_regisseur_is_not_a_portal_user(self):
-        portal = new_test_user(
-            self.env, tz="Europe/Paris", login="portal_x", groups="base.group_portal"
-        )
+        portal = new_tourism_user(self.env, "portal_x", "base.group_portal")
         with self.assertRaises(ValidationError):
             self.regie.regisseur_id = portal
 
     def test_mandataire_checks(self):
-        president = new_test_user(
+        president = new_tourism_user(
             self.env,
-            tz="Europe/Paris",
-            login="president2",
+            "president2",
+            "base.group_user,tourism_base.group_tourism_ordonnateur",
             name="Président",
-            groups="base.group_user,tourism_base.group_tourism_ordonnateur",
         )
         with self.assertRaises(ValidationError):
             self.regie.mandataire_ids = [

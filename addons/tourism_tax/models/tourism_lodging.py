@@ -5,7 +5,7 @@ import io
 from collections import defaultdict
 from typing import NamedTuple
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.tourism_base.tools.spreadsheet import safe_cell
@@ -196,7 +196,7 @@ class TourismLodging(models.Model):
             )
             if problem == "format":
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The registration number %(number)s of %(lodging)s is not "
                         "valid: 13 characters, the INSEE code of the commune, 6 digits "
                         "and a 2-character key.",
@@ -206,7 +206,7 @@ class TourismLodging(models.Model):
                 )
             if problem == "commune":
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The registration number %(number)s of %(lodging)s does not "
                         "start with the INSEE code of %(commune)s (%(code)s).",
                         number=lodging.registration_number,
@@ -244,7 +244,7 @@ class TourismLodging(models.Model):
 
     @api.model
     def _commune_error(self, commune):
-        return _(
+        return self.env._(
             "%(commune)s is not a commune where the tourism office collects the "
             "tourist tax: choose the commune of the lodging from the list.",
             commune=commune.display_name,
@@ -254,14 +254,14 @@ class TourismLodging(models.Model):
     def _check_values(self):
         for lodging in self:
             if lodging.capacity < 0:
-                raise ValidationError(_("The capacity cannot be negative."))
+                raise ValidationError(self.env._("The capacity cannot be negative."))
             if (
                 lodging.classification_date
                 and lodging.classification_expiry
                 and lodging.classification_expiry < lodging.classification_date
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(lodging)s: the classification cannot expire before it was "
                         "awarded.",
                         lodging=lodging.name,
@@ -313,7 +313,7 @@ class TourismLodging(models.Model):
         output = io.StringIO()
         writer = csv.writer(output, delimiter=";")
         writer.writerow(
-            [_("Declaration")]
+            [self.env._("Declaration")]
             + [Stay._fields[name]._description_string(self.env) for name in columns]
         )
         # Text that a spreadsheet would take for a formula stays text.

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -22,7 +22,7 @@ class TourismLodgingPeriod(models.Model):
         for period in self:
             if period.date_to < period.date_from:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(lodging)s: an opening period cannot close before it opens.",
                         lodging=period.lodging_id.display_name,
                     )
@@ -37,7 +37,7 @@ class TourismLodgingPeriod(models.Model):
                 limit=1,
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(lodging)s: opening periods overlap.",
                         lodging=period.lodging_id.display_name,
                     )

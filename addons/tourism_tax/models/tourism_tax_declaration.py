@@ -5,8 +5,9 @@ from collections import defaultdict
 import psycopg2
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools.calculator import (
     TaxBreakdown,
@@ -68,7 +69,10 @@ class TourismTaxDeclaration(models.Model):
     )
 
     name = fields.Char(
-        string="Number", readonly=True, copy=False, default=lambda self: _("New")
+        string="Number",
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
     )
     lodging_id = fields.Many2one(
         "tourism.lodging", required=True, index=True, tracking=True, ondelete="restrict"
@@ -229,7 +233,7 @@ class TourismTaxDeclaration(models.Model):
         # not on the nights let: there is no "nothing to declare" au forfait.
         if any(d.is_zero and d.regime == "flat" for d in self):
             raise ValidationError(
-                _(
+                self.env._(
                     'A flat-rate declaration is owed whatever the occupancy: "Nothing '
                     'to declare" is for the actual regime only.'
                 )
@@ -523,7 +527,7 @@ class TourismTaxDeclaration(models.Model):
                         "invoice_line_ids": [
                             Command.create(
                                 {
-                                    "name": _(
+                                    "name": self.env._(
                                         "Late interest (0.20 %% per month, L2333-38)"
                                         " - %(number)s paid on %(date)s",
                                         number=declaration.name,
@@ -561,7 +565,7 @@ class TourismTaxDeclaration(models.Model):
 
     def _duplicate_error(self, other):
         return ValidationError(
-            _(
+            self.env._(
                 "%(lodging)s already has a declaration for %(period)s "
                 "(%(number)s): correct it with a rectifying declaration.",
                 lodging=other.lodging_id.name,
@@ -577,7 +581,8 @@ class TourismTaxDeclaration(models.Model):
         # Rectifying declarations share their period with the declaration they
         # correct: one live rectification per declaration instead.
         self.env.cr.execute(
-            """
+            SQL(
+                """
             CREATE UNIQUE INDEX IF NOT EXISTS tourism_tax_declaration_period_uniq
                 ON tourism_tax_declaration (lodging_id, period_id)
              WHERE state != 'cancel' AND rectified_id IS NULL;
@@ -585,6 +590,7 @@ class TourismTaxDeclaration(models.Model):
                 ON tourism_tax_declaration (rectified_id)
              WHERE state != 'cancel' AND rectified_id IS NOT NULL;
             """
+            )
         )
         return result
 
@@ -612,10 +618,13 @@ class TourismTaxDeclaration(models.Model):
             # this transaction's snapshot cannot see it, a new one can.
             with self.env.registry.cursor() as cr:
                 cr.execute(
-                    """SELECT id FROM tourism_tax_declaration
-                        WHERE lodging_id = %s AND period_id = %s
-                          AND state != 'cancel' AND rectified_id IS NULL""",
-                    (lodging.id, period.id),
+                    SQL(
+                        """SELECT id FROM tourism_tax_declaration
+                            WHERE lodging_id = %s AND period_id = %s
+                              AND state != 'cancel' AND rectified_id IS NULL""",
+                        lodging.id,
+                        period.id,
+                    )
                 )
                 row = cr.fetchone()
             if not row:
@@ -628,7 +637,7 @@ class TourismTaxDeclaration(models.Model):
             epci = declaration.lodging_id.commune_id.epci_id
             if declaration.period_id.deliberation_id.epci_id != epci:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The period %(period)s is not one of the collectivity of "
                         "%(commune)s.",
                         period=declaration.period_id.name,
@@ -646,7 +655,7 @@ class TourismTaxDeclaration(models.Model):
             given = [name for name in SERVER_FIELDS if vals.get(name)]
             if given:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(fields)s of a declaration are set by the tourism office's "
                         "server only (validation, taxation d'office, rectification).",
                         fields=", ".join(
@@ -679,10 +688,10 @@ class TourismTaxDeclaration(models.Model):
                 if other:
                     raise self._duplicate_error(other)
         for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
+            if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "tourism.tax.declaration"
-                ) or _("New")
+                ) or self.env._("New")
         return super().create(vals_list)
 
     def write(self, vals):
@@ -699,14 +708,18 @@ class TourismTaxDeclaration(models.Model):
     def action_submit(self):
         for declaration in self:
             if declaration.state != "draft":
-                raise UserError(_("Only a draft declaration can be submitted."))
+                raise UserError(
+                    self.env._("Only a draft declaration can be submitted.")
+                )
             if (
                 not declaration.is_zero
                 and declaration.regime == "real"
                 and not (declaration.stay_ids)
             ):
                 raise UserError(
-                    _('Declare the stays of the period, or tick "Nothing to declare".')
+                    self.env._(
+                        'Declare the stays of the period, or tick "Nothing to declare".'
+                    )
                 )
             declaration.stay_ids._check_stay_values()
             declaration.stay_ids._breakdowns()  # raises a message naming the line
@@ -715,7 +728,9 @@ class TourismTaxDeclaration(models.Model):
     def action_back_to_draft(self):
         for declaration in self:
             if declaration.state != "submitted":
-                raise UserError(_("Only a submitted declaration can go back to draft."))
+                raise UserError(
+                    self.env._("Only a submitted declaration can go back to draft.")
+                )
             declaration._money_set_state("draft")
 
     def action_validate(self):
@@ -728,14 +743,16 @@ class TourismTaxDeclaration(models.Model):
             or self.env.user.has_group("tourism_base.group_tourism_ordonnateur")
         ):
             raise AccessError(
-                _(
+                self.env._(
                     "Only the ordonnateur (or his delegate) validates declarations "
                     "into titres: the régisseur collects, he does not liquidate "
                     "(décret 2012-1246 art. 11)."
                 )
             )
         if any(declaration.state != "submitted" for declaration in self):
-            raise UserError(_("Only a submitted declaration can be validated."))
+            raise UserError(
+                self.env._("Only a submitted declaration can be validated.")
+            )
         self._create_invoice()
         # Nothing due: nothing to pay. One write per state for the batch.
         invoiced = self.filtered("invoice_id")
@@ -744,7 +761,7 @@ class TourismTaxDeclaration(models.Model):
         for declaration in self:
             if declaration.rectified_id:
                 declaration.rectified_id.message_post(
-                    body=_("Rectified by %(number)s.", number=declaration.name)
+                    body=self.env._("Rectified by %(number)s.", number=declaration.name)
                 )
 
     def _amount_lines(self, lookups=None):
@@ -760,7 +777,7 @@ class TourismTaxDeclaration(models.Model):
         )
         if not deliberation.base_account_id:
             raise UserError(
-                _(
+                self.env._(
                     "Set the account of the tourist tax on the deliberation %(name)s.",
                     name=deliberation.display_name,
                 )
@@ -768,7 +785,7 @@ class TourismTaxDeclaration(models.Model):
         lines = [
             (
                 deliberation.base_account_id,
-                _("Tourist tax"),
+                self.env._("Tourist tax"),
                 current.base_amount - previous.base_amount,
             )
         ]
@@ -778,14 +795,16 @@ class TourismTaxDeclaration(models.Model):
             )
             if amount and not surcharge.account_id:
                 raise UserError(
-                    _("Set the third-party account of %(name)s.", name=surcharge.name)
+                    self.env._(
+                        "Set the third-party account of %(name)s.", name=surcharge.name
+                    )
                 )
             lines.append((surcharge.account_id, surcharge.name, amount))
         if self.interest_amount:
             lines.append(
                 (
                     deliberation.base_account_id,
-                    _("Late interest (0.20 % per month, L2333-38)"),
+                    self.env._("Late interest (0.20 % per month, L2333-38)"),
                     to_decimal(self.interest_amount, 2),
                 )
             )
@@ -801,7 +820,7 @@ class TourismTaxDeclaration(models.Model):
             return None
         move_type = "out_invoice" if total > 0 else "out_refund"
         sign = 1 if total > 0 else -1
-        label = _(
+        label = self.env._(
             "%(lodging)s, %(period)s",
             lodging=self.lodging_id.name,
             period=self.period_id.name,
@@ -815,16 +834,14 @@ class TourismTaxDeclaration(models.Model):
             "invoice_origin": self.name,
             "ref": self.name,
             "invoice_line_ids": [
-                (
-                    0,
-                    0,
+                Command.create(
                     {
                         "name": f"{name} - {label}",
                         "account_id": account.id,
                         "quantity": 1,
                         "price_unit": float(amount * sign),
-                        "tax_ids": [(6, 0, [])],
-                    },
+                        "tax_ids": [Command.set([])],
+                    }
                 )
                 for account, name, amount in lines
             ],
@@ -853,12 +870,16 @@ class TourismTaxDeclaration(models.Model):
         """A correction is a new declaration; the validated one is never edited."""
         self.ensure_one()
         if self.state not in ("invoiced", "paid"):
-            raise UserError(_("Only a validated declaration can be rectified."))
+            raise UserError(
+                self.env._("Only a validated declaration can be rectified.")
+            )
         if self.search_count(
             [("rectified_id", "=", self.id), ("state", "!=", "cancel")], limit=1
         ):
             raise UserError(
-                _("This declaration is already rectified: correct the latest one.")
+                self.env._(
+                    "This declaration is already rectified: correct the latest one."
+                )
             )
         # Created by the server: the link to the rectified declaration is its own.
         rectifying = self._money_create(
@@ -885,7 +906,7 @@ class TourismTaxDeclaration(models.Model):
         for declaration in self:
             if declaration.state not in ("draft", "submitted"):
                 raise UserError(
-                    _("A validated declaration is corrected, not cancelled.")
+                    self.env._("A validated declaration is corrected, not cancelled.")
                 )
             declaration._money_set_state("cancel")
 
@@ -900,35 +921,37 @@ class TourismTaxDeclaration(models.Model):
 
     def _get_report_base_filename(self):
         self.ensure_one()
-        return _("Tourist tax %(number)s", number=self.name.replace("/", "-"))
+        return self.env._("Tourist tax %(number)s", number=self.name.replace("/", "-"))
 
     def _import_stays(self, content, filename):
         """Add the stays of a CSV/XLSX file: all of them, or none with every problem
         listed by line."""
         self.ensure_one()
         if self.state != "draft":
-            raise UserError(_("Stays are added to a draft declaration only."))
+            raise UserError(self.env._("Stays are added to a draft declaration only."))
         Stay = self.env["tourism.tax.stay"]
         try:
             rows, errors = parse_stays(content, filename)
         except ImportProblem as problem:
             messages = {
-                "empty": _("The file holds no stay."),
-                "format": _("The file cannot be read: send a CSV or XLSX file."),
-                "encoding": _(
+                "empty": self.env._("The file holds no stay."),
+                "format": self.env._(
+                    "The file cannot be read: send a CSV or XLSX file."
+                ),
+                "encoding": self.env._(
                     "The file is not in UTF-8 nor in Windows-1252: save it again as "
                     "CSV UTF-8."
                 ),
-                "too_large": _(
+                "too_large": self.env._(
                     "The file is too large: send at most %(rows)s stays in a file "
                     "of at most 10 MB.",
                     rows=MAX_ROWS,
                 ),
-                "missing_column": _(
+                "missing_column": self.env._(
                     "The file lacks the columns: %(columns)s (see the template).",
                     columns=problem.detail,
                 ),
-                "too_many_rows": _(
+                "too_many_rows": self.env._(
                     "The file has too many lines: send at most %(rows)s stays per "
                     "file.",
                     rows=MAX_ROWS,
@@ -936,7 +959,7 @@ class TourismTaxDeclaration(models.Model):
             }
             raise UserError(messages[problem.code]) from problem
         problems = [
-            _(
+            self.env._(
                 "Line %(line)s: %(field)s is not valid (%(value)s).",
                 line=line,
                 field=Stay._fields[field]._description_string(self.env),
@@ -967,7 +990,7 @@ class TourismTaxDeclaration(models.Model):
                             stay._tax_breakdown()
                         except (ValidationError, UserError) as error:
                             problems.append(
-                                _(
+                                self.env._(
                                     "Line %(line)s: %(error)s",
                                     line=line,
                                     error=error.args[0],
@@ -980,7 +1003,7 @@ class TourismTaxDeclaration(models.Model):
                 self.invalidate_recordset(["stay_ids"])
         if problems:
             raise UserError(
-                _("Nothing was imported:") + "\n" + "\n".join(problems[:50])
+                self.env._("Nothing was imported:") + "\n" + "\n".join(problems[:50])
             )
         self.invalidate_recordset(["stay_ids"])
         return len(rows)

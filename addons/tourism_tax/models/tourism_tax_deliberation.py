@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
 
@@ -148,7 +148,7 @@ class TourismTaxDeliberation(models.Model):
     @api.depends("year", "epci_id")
     def _compute_display_name(self):
         for deliberation in self:
-            deliberation.display_name = _(
+            deliberation.display_name = self.env._(
                 "Tourist tax %(year)s - %(collectivity)s",
                 year=deliberation.year,
                 collectivity=deliberation.epci_id.name or "",
@@ -169,13 +169,16 @@ class TourismTaxDeliberation(models.Model):
         for deliberation in self:
             if not 1 <= deliberation.unclassified_rate <= 5:
                 raise ValidationError(
-                    _("The rate for unclassified lodgings must be between 1 % and 5 %.")
+                    self.env._(
+                        "The rate for unclassified lodgings must be between "
+                        "1 % and 5 %."
+                    )
                 )
             if deliberation.flat_rate_nature_ids and not (
                 10 <= deliberation.allowance_rate <= 80
             ):
                 raise ValidationError(
-                    _("The flat-rate allowance must be between 10 % and 80 %.")
+                    self.env._("The flat-rate allowance must be between 10 % and 80 %.")
                 )
 
     @api.constrains("state", "date_adopted", "year")
@@ -188,7 +191,7 @@ class TourismTaxDeliberation(models.Model):
         for deliberation in self:
             if date_adopted and not adopted_in_time(deliberation.year, date_adopted):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "A deliberation for %(year)s must be adopted before "
                         "%(deadline)s (CGCT L2333-26).",
                         year=deliberation.year,
@@ -216,7 +219,7 @@ class TourismTaxDeliberation(models.Model):
             d.state == "adopted" and d._is_used() for d in self
         ):
             raise UserError(
-                _(
+                self.env._(
                     "This deliberation is adopted and declarations use it: amend it "
                     "with a new deliberation."
                 )
@@ -233,7 +236,7 @@ class TourismTaxDeliberation(models.Model):
         scale = self.env["tourism.tax.legal.scale"]._get_scale(self.year)
         if not scale:
             raise ValidationError(
-                _(
+                self.env._(
                     "There is no legal scale for %(year)s: enter it in Configuration > "
                     "Legal Scale first.",
                     year=self.year,
@@ -260,11 +263,13 @@ class TourismTaxDeliberation(models.Model):
                 c.code: c.name for c in self.env["tourism.tax.category"].search([])
             }
             messages = {
-                "below_floor": _("%(category)s: the tariff is below the legal floor."),
-                "above_ceiling": _(
+                "below_floor": self.env._(
+                    "%(category)s: the tariff is below the legal floor."
+                ),
+                "above_ceiling": self.env._(
                     "%(category)s: the tariff is above the legal ceiling."
                 ),
-                "above_higher_category": _(
+                "above_higher_category": self.env._(
                     "%(category)s: the tariff is above the one of %(other)s, a higher "
                     "category."
                 ),
@@ -283,11 +288,13 @@ class TourismTaxDeliberation(models.Model):
         for deliberation in self:
             if not deliberation.tariff_ids:
                 raise UserError(
-                    _("Enter the tariffs before adopting the deliberation.")
+                    self.env._("Enter the tariffs before adopting the deliberation.")
                 )
             if not deliberation.period_ids:
                 raise UserError(
-                    _("Enter or generate the collection periods before adopting.")
+                    self.env._(
+                        "Enter or generate the collection periods before adopting."
+                    )
                 )
             deliberation._check_adopted_in_time(
                 deliberation.date_adopted or fields.Date.context_today(deliberation)
@@ -304,7 +311,7 @@ class TourismTaxDeliberation(models.Model):
     def action_reset_to_draft(self):
         if any(deliberation._is_used() for deliberation in self):
             raise UserError(
-                _(
+                self.env._(
                     "Declarations use this deliberation: it cannot go back to draft; "
                     "amend it with a new deliberation."
                 )
@@ -334,7 +341,7 @@ class TourismTaxDeliberation(models.Model):
         """Collection periods over the year, with their due dates."""
         for deliberation in self:
             if deliberation.state != "draft":
-                raise UserError(_("Only a draft deliberation can be changed."))
+                raise UserError(self.env._("Only a draft deliberation can be changed."))
             deliberation.period_ids = [
                 Command.clear(),
                 *deliberation._period_commands(deliberation.year),
@@ -346,7 +353,7 @@ class TourismTaxDeliberation(models.Model):
         declaring."""
         for deliberation in self:
             if deliberation.state != "adopted":
-                raise UserError(_("Only an adopted deliberation is extended."))
+                raise UserError(self.env._("Only an adopted deliberation is extended."))
             year = max([p.date_to.year for p in deliberation.period_ids] or [0]) + 1
             year = max(year, deliberation.year)
             if self.search_count(
@@ -358,7 +365,7 @@ class TourismTaxDeliberation(models.Model):
                 limit=1,
             ):
                 raise UserError(
-                    _(
+                    self.env._(
                         "A deliberation for %(year)s replaces this one: its periods "
                         "are that deliberation's.",
                         year=year,

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -51,11 +51,11 @@ class TourismTaxDeliberationTariff(models.Model):
     def _check_tariff(self):
         for line in self:
             if line.tariff < 0:
-                raise ValidationError(_("A tariff cannot be negative."))
+                raise ValidationError(self.env._("A tariff cannot be negative."))
 
     def write(self, vals):
         if any(line.deliberation_id.state == "adopted" for line in self):
             raise ValidationError(
-                _("The tariffs of an adopted deliberation cannot be changed.")
+                self.env._("The tariffs of an adopted deliberation cannot be changed.")
             )
         return super().write(vals)

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.fines import check_fine_amount, fine_bounds
@@ -16,7 +16,10 @@ class TourismTaxFine(models.Model):
     _order = "id desc"
 
     name = fields.Char(
-        string="Reference", readonly=True, copy=False, default=lambda self: _("New")
+        string="Reference",
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -85,13 +88,15 @@ class TourismTaxFine(models.Model):
         for fine in self:
             if fine.ground == "error" and fine.omissions < 1:
                 raise ValidationError(
-                    _("Give the number of omissions or inaccuracies (at least one).")
+                    self.env._(
+                        "Give the number of omissions or inaccuracies (at least one)."
+                    )
                 )
             if fine.amount_requested and not check_fine_amount(
                 fine.ground, fine.amount_requested, fine.omissions
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The fine requested must lie between %(low)s and %(high)s "
                         "for this ground (article L2333-34-1).",
                         low=fine.amount_min,
@@ -102,18 +107,22 @@ class TourismTaxFine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
+            if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "tourism.tax.fine"
-                ) or _("New")
+                ) or self.env._("New")
         return super().create(vals_list)
 
     def action_refer(self):
         for fine in self:
             if fine.state != "draft":
-                raise UserError(_("Only a fine being prepared can be referred."))
+                raise UserError(
+                    self.env._("Only a fine being prepared can be referred.")
+                )
             if not fine.amount_requested:
-                raise UserError(_("Set the amount requested before the referral."))
+                raise UserError(
+                    self.env._("Set the amount requested before the referral.")
+                )
             fine.write(
                 {
                     "state": "referred",
@@ -125,23 +134,27 @@ class TourismTaxFine(models.Model):
     def action_record_decision(self):
         for fine in self:
             if fine.state != "referred":
-                raise UserError(_("Record the decision of a referred fine."))
+                raise UserError(self.env._("Record the decision of a referred fine."))
             if not fine.date_decision or not fine.decision_ref:
                 raise UserError(
-                    _("Give the date and the reference of the tribunal's decision.")
+                    self.env._(
+                        "Give the date and the reference of the tribunal's decision."
+                    )
                 )
             if fine.amount_imposed < 0:
-                raise UserError(_("The fine imposed cannot be negative."))
+                raise UserError(self.env._("The fine imposed cannot be negative."))
             fine.state = "decided"
 
     def action_drop(self):
         if any(fine.state == "decided" for fine in self):
-            raise UserError(_("A decided fine cannot be dropped."))
+            raise UserError(self.env._("A decided fine cannot be dropped."))
         self.state = "dropped"
 
     def unlink(self):
         if any(fine.state != "draft" for fine in self):
             raise UserError(
-                _("Only a fine being prepared can be deleted: drop it instead.")
+                self.env._(
+                    "Only a fine being prepared can be deleted: drop it instead."
+                )
             )
         return super().unlink()

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -41,7 +41,7 @@ class TourismTaxLegalScale(models.Model):
         for scale in self:
             if scale.floor < 0 or scale.ceiling < scale.floor:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(scale)s: the ceiling must be at least the floor, and both "
                         "positive.",
                         scale=scale.display_name,

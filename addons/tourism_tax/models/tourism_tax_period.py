@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.deliberation_rules import flat_rate_declaration_due
@@ -51,7 +51,7 @@ class TourismTaxPeriod(models.Model):
             year = period.deliberation_id.year
             if period.date_to < period.date_from:
                 raise ValidationError(
-                    _("A collection period cannot end before it starts.")
+                    self.env._("A collection period cannot end before it starts.")
                 )
             # A deliberation stays in force until replaced (L2333-26): its periods
             # may continue in the following years, each within one year.
@@ -59,7 +59,7 @@ class TourismTaxPeriod(models.Model):
                 period.date_to.year != period.date_from.year
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "The collection periods must fall within %(year)s or a later "
                         "year, each within one year.",
                         year=year,
@@ -70,7 +70,9 @@ class TourismTaxPeriod(models.Model):
                 or period.payment_due < period.date_to
             ):
                 raise ValidationError(
-                    _("Declaration and payment are due after the end of the period.")
+                    self.env._(
+                        "Declaration and payment are due after the end of the period."
+                    )
                 )
             overlapping = period.deliberation_id.period_ids.filtered(
                 lambda p, period=period: p != period
@@ -78,4 +80,4 @@ class TourismTaxPeriod(models.Model):
                 and p.date_to >= period.date_from
             )
             if overlapping:
-                raise ValidationError(_("The collection periods overlap."))
+                raise ValidationError(self.env._("The collection periods overlap."))

@@ -4,7 +4,7 @@ import logging
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
@@ -305,7 +305,7 @@ class TourismTaxReminder(models.Model):
                         "mimetype": "application/pdf",
                     }
                 )
-                email_values["attachment_ids"] = [(4, attachment.id)]
+                email_values["attachment_ids"] = [Command.link(attachment.id)]
             reminder.mail_id = template.send_mail(
                 reminder.id, email_values=email_values
             )

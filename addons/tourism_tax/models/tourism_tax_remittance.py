@@ -3,7 +3,7 @@
 import base64
 from decimal import Decimal
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.calculator import (
@@ -165,7 +165,7 @@ class TourismTaxRemittance(models.Model):
         deliberation = self._deliberation_on(day)
         if not deliberation:
             raise UserError(
-                _(
+                self.env._(
                     "No adopted deliberation of %(collectivity)s is in force on "
                     "%(day)s.",
                     collectivity=self.epci_id.display_name or "",
@@ -181,17 +181,17 @@ class TourismTaxRemittance(models.Model):
         received is then matched against that invoice, so a shortfall stays due."""
         for remittance in self:
             if remittance.state != "draft":
-                raise UserError(_("This remittance is already posted."))
+                raise UserError(self.env._("This remittance is already posted."))
             if not remittance.line_ids:
-                raise UserError(_("Import the platform's statement first."))
+                raise UserError(self.env._("Import the platform's statement first."))
             if not remittance.epci_id:
-                raise UserError(_("Set the collectivity the platform paid."))
+                raise UserError(self.env._("Set the collectivity the platform paid."))
             breakdown = remittance._breakdown()
             deliberation = remittance._deliberation_of_line(remittance.line_ids[:1])
             account = deliberation.base_account_id
             if not account:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Set the account of the tourist tax on the deliberation "
                         "%(name)s.",
                         name=deliberation.display_name,
@@ -200,7 +200,7 @@ class TourismTaxRemittance(models.Model):
             lines = [
                 (
                     account,
-                    _("Tourist tax collected by the platform"),
+                    self.env._("Tourist tax collected by the platform"),
                     breakdown.base_amount,
                 )
             ]
@@ -209,7 +209,7 @@ class TourismTaxRemittance(models.Model):
                 surcharge, amount = Surcharge.browse(surcharge_id), from_cents(cents)
                 if amount and not surcharge.account_id:
                     raise UserError(
-                        _(
+                        self.env._(
                             "Set the third-party account of %(name)s.",
                             name=surcharge.name,
                         )
@@ -219,7 +219,7 @@ class TourismTaxRemittance(models.Model):
                 lines.append(
                     (
                         account,
-                        _("Late interest (0.20 % per month, L2333-38)"),
+                        self.env._("Late interest (0.20 % per month, L2333-38)"),
                         to_decimal(remittance.interest_amount, 2),
                     )
                 )
@@ -255,7 +255,7 @@ class TourismTaxRemittance(models.Model):
                 remittance.amount_received, expected
             ):
                 remittance.message_post(
-                    body=_(
+                    body=self.env._(
                         "The platform paid %(paid)s where its statement and the late "
                         "interest make %(due)s: the difference stays on its account.",
                         paid=remittance.currency_id.format(remittance.amount_received),
@@ -277,21 +277,21 @@ class TourismTaxRemittance(models.Model):
         if self.state != "draft":
             raise self._money_lock_error()
         if not self.file:
-            raise UserError(_("Attach the platform's statement first."))
+            raise UserError(self.env._("Attach the platform's statement first."))
         try:
             rows, errors = parse_remittance(
                 base64.b64decode(self.file), self.filename or ""
             )
         except ImportProblem as problem:
             raise UserError(
-                _(
+                self.env._(
                     "The statement cannot be read (%(problem)s).",
                     problem=problem.detail or problem.code,
                 )
             ) from problem
         if errors:
             raise UserError(
-                _("Nothing was imported:")
+                self.env._("Nothing was imported:")
                 + "\n"
                 + "\n".join(
                     self.env._(

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..tools.registration import normalize
@@ -41,12 +41,12 @@ class TourismTaxRemittanceLine(models.Model):
 
     def write(self, vals):
         if any(line.remittance_id.state == "posted" for line in self):
-            raise UserError(_("A posted remittance cannot be changed."))
+            raise UserError(self.env._("A posted remittance cannot be changed."))
         return super().write(vals)
 
     def unlink(self):
         if any(line.remittance_id.state == "posted" for line in self):
-            raise UserError(_("A posted remittance cannot be changed."))
+            raise UserError(self.env._("A posted remittance cannot be changed."))
         return super().unlink()
 
     def _match_lodgings(self):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from decimal import Decimal
 
-from odoo import _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -68,7 +68,7 @@ class TourismTaxReversal(models.Model):
     @api.depends("date_from", "date_to")
     def _compute_display_name(self):
         for reversal in self:
-            reversal.display_name = _(
+            reversal.display_name = self.env._(
                 "%(surcharge)s, %(start)s - %(end)s",
                 surcharge=reversal.surcharge_id.name or "",
                 start=reversal.date_from and reversal.date_from.strftime("%d/%m/%Y"),
@@ -173,7 +173,7 @@ class TourismTaxReversal(models.Model):
             breakdown = remittance._breakdown()
             rows.append(
                 (
-                    _("Platform %(name)s", name=remittance.display_name),
+                    self.env._("Platform %(name)s", name=remittance.display_name),
                     len(remittance.line_ids),
                     breakdown.nights,
                     breakdown.base_amount,
@@ -186,18 +186,22 @@ class TourismTaxReversal(models.Model):
     def _check_dates(self):
         for reversal in self:
             if reversal.date_to < reversal.date_from:
-                raise ValidationError(_("The statement cannot end before it starts."))
+                raise ValidationError(
+                    self.env._("The statement cannot end before it starts.")
+                )
 
     def action_validate(self):
         for reversal in self:
             if reversal.state != "draft":
-                raise UserError(_("This statement is already validated."))
+                raise UserError(self.env._("This statement is already validated."))
             if not (reversal.declaration_ids or reversal.remittance_ids):
-                raise UserError(_("There is nothing to pass back for these periods."))
+                raise UserError(
+                    self.env._("There is nothing to pass back for these periods.")
+                )
             account = reversal.surcharge_id.account_id
             if not account:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Set the third-party account of %(name)s.",
                         name=reversal.surcharge_id.name,
                     )
@@ -212,16 +216,14 @@ class TourismTaxReversal(models.Model):
                         "invoice_date": fields.Date.context_today(self),
                         "ref": reversal.display_name,
                         "invoice_line_ids": [
-                            (
-                                0,
-                                0,
+                            Command.create(
                                 {
                                     "name": reversal.display_name,
                                     "account_id": account.id,
                                     "quantity": 1,
                                     "price_unit": reversal.amount,
-                                    "tax_ids": [(6, 0, [])],
-                                },
+                                    "tax_ids": [Command.set([])],
+                                }
                             )
                         ],
                     }
@@ -245,5 +247,5 @@ class TourismTaxReversal(models.Model):
     def action_refresh(self):
         """Draw the statement up again (declarations paid since)."""
         if any(reversal.state != "draft" for reversal in self):
-            raise UserError(_("This statement is already validated."))
+            raise UserError(self.env._("This statement is already validated."))
         self._generate_lines()

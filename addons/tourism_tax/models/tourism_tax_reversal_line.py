@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -61,7 +61,7 @@ class TourismTaxReversalLine(models.Model):
     def _check_server(self):
         if not self._money_is_trusted():
             raise UserError(
-                _(
+                self.env._(
                     "The lines of a reversal statement are drawn up by the server "
                     "from the paid declarations: refresh the statement instead."
                 )

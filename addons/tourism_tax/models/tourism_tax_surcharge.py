@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -40,11 +40,15 @@ class TourismTaxSurcharge(models.Model):
         for surcharge in self:
             if surcharge.rate <= 0:
                 raise ValidationError(
-                    _("The rate of %(name)s must be positive.", name=surcharge.name)
+                    self.env._(
+                        "The rate of %(name)s must be positive.", name=surcharge.name
+                    )
                 )
             if surcharge.date_to and surcharge.date_to < surcharge.date_from:
                 raise ValidationError(
-                    _("%(name)s cannot end before it starts.", name=surcharge.name)
+                    self.env._(
+                        "%(name)s cannot end before it starts.", name=surcharge.name
+                    )
                 )
 
     def _applies_on(self, day):

@@ -1,15 +1,14 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, new_test_user
+from odoo import Command
+
+from odoo.addons.tourism_base.tests.common import TourismCase, new_tourism_user
 
 
-class TourismTaxCommon(TransactionCase):
+class TourismTaxCommon(TourismCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
-        )
         cls.ref = cls.env.ref
         # A collectivity of its own, so that the demo deliberations do not interfere.
         cls.epci = cls.env["tourism.epci"].create({"name": "CC de Test"})
@@ -45,13 +44,11 @@ class TourismTaxCommon(TransactionCase):
                 "year": year,
                 "epci_id": cls.epci.id,
                 "tariff_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "category_id": Category.search([("code", "=", code)]).id,
                             "tariff": tariff,
-                        },
+                        }
                     )
                     for code, tariff in (tariffs or cls.tariffs).items()
                 ],
@@ -103,9 +100,9 @@ class TourismTaxDeclarationCommon(TourismTaxCommon):
         cls.deliberation = cls._deliberation(
             year=2026,
             base_account_id=cls.tax_account.id,
-            surcharge_ids=[(6, 0, (cls.departement | cls.gpso).ids)],
+            surcharge_ids=[Command.set((cls.departement | cls.gpso).ids)],
             flat_rate_nature_ids=[
-                (6, 0, cls.ref("tourism_tax.lodging_nature_campsite").ids)
+                Command.set(cls.ref("tourism_tax.lodging_nature_campsite").ids)
             ],
             allowance_rate=50.0,
         )
@@ -115,22 +112,17 @@ class TourismTaxDeclarationCommon(TourismTaxCommon):
         cls.hotel = cls._lodging(
             name="Hôtel 3 étoiles", nature="hotel", classification="3"
         )
-        cls.regisseur = new_test_user(
+        cls.regisseur = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="tax_regisseur",
-            groups="base.group_user,tourism_base.group_tourism_regisseur",
+            "tax_regisseur",
+            "base.group_user,tourism_base.group_tourism_regisseur",
         )
         # Liquidates declarations into titres (décret 2012-1246 art. 11).
-        cls.ordonnateur = new_test_user(
+        cls.ordonnateur = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="tax_ordonnateur",
-            groups="base.group_user,tourism_base.group_tourism_ordonnateur",
+            "tax_ordonnateur",
+            "base.group_user,tourism_base.group_tourism_ordonnateur",
         )
-        cls.conseiller = new_test_user(
-            cls.env,
-            tz="Europe/Paris",
-            login="tax_conseiller",
-            groups="base.group_user,tourism_base.group_tourism_user",
+        cls.conseiller = new_tourism_user(
+            cls.env, "tax_conseiller", "base.group_user,tourism_base.group_tourism_user"
         )

@@ -4,6 +4,7 @@ import io
 
 import openpyxl
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -18,7 +19,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
             {
                 "lodging_id": (lodging or self.hotel).id,
                 "period_id": self.q3.id,
-                "stay_ids": [(0, 0, stay) for stay in stays],
+                "stay_ids": [Command.create(stay) for stay in stays],
                 **values,
             }
         )
@@ -149,7 +150,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
                 "currency_id": invoice.currency_id.id,
                 "partner_id": self.host.id,
                 "reference": invoice.name,
-                "invoice_ids": [(6, 0, invoice.ids)],
+                "invoice_ids": [Command.set(invoice.ids)],
                 "operation": "online_redirect",
             }
         )
@@ -248,7 +249,7 @@ class TestDeclaration(TourismTaxDeclarationCommon):
                 self.assertRaisesRegex(ValidationError, message),
                 self.env.cr.savepoint(),
             ):
-                declaration.write({"stay_ids": [(0, 0, stay)]})
+                declaration.write({"stay_ids": [Command.create(stay)]})
         self.assertFalse(declaration.stay_ids)
 
     def test_unclassified_lodging(self):
@@ -356,7 +357,9 @@ class TestDeclaration(TourismTaxDeclarationCommon):
             nature="campsite",
             classification="3",
             capacity=20,  # pitches, three persons each (CGCT R2333-59)
-            period_ids=[(0, 0, {"date_from": "2026-04-01", "date_to": "2026-09-15"})],
+            period_ids=[
+                Command.create({"date_from": "2026-04-01", "date_to": "2026-09-15"})
+            ],
         )
         declaration = self._declaration(lodging=campsite)
         self.assertEqual(declaration.regime, "flat")

@@ -5,7 +5,10 @@ import re
 from freezegun import freeze_time
 
 import odoo
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.tourism_base.tests.common import new_portal_host
 
 from .common import TourismTaxDeclarationCommon
 
@@ -16,18 +19,7 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.host.tourism_commune_id = cls.commune
-        contact = cls.env["res.partner"].create(
-            {"name": "Hôtesse", "parent_id": cls.host.id}
-        )
-        new_test_user(
-            cls.env,
-            tz="Europe/Paris",
-            login="decl_host",
-            password="decl_host",
-            groups="base.group_portal",
-            partner_id=contact.id,
-            lang="fr_FR",
-        )
+        new_portal_host(cls.env, "decl_host", cls.host, "Hôtesse")
         other_host = cls.env["res.partner"].create(
             {"name": "Voisin", "is_company": True, "is_tourism_provider": True}
         )
@@ -256,15 +248,13 @@ class TestDeclarationPortal(HttpCase, TourismTaxDeclarationCommon):
                 "lodging_id": self.hotel.id,
                 "period_id": self.q3.id,
                 "stay_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "arrival": "2026-07-12",
                             "departure": "2026-07-15",
                             "persons": 4,
                             "exempt_minors": 2,
-                        },
+                        }
                     )
                 ],
             }

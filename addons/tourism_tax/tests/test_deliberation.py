@@ -4,6 +4,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -61,7 +62,7 @@ class TestDeliberation(TourismTaxCommon):
                 year=2024,
                 allowance_rate=90.0,
                 flat_rate_nature_ids=[
-                    (6, 0, self.ref("tourism_tax.lodging_nature_campsite").ids)
+                    Command.set(self.ref("tourism_tax.lodging_nature_campsite").ids)
                 ],
             )
 
@@ -98,15 +99,13 @@ class TestDeliberation(TourismTaxCommon):
         deliberation = self._deliberation()
         with self.assertRaisesRegex(ValidationError, "within 2026"):
             deliberation.period_ids = [
-                (
-                    0,
-                    0,
+                Command.create(
                     {
                         "date_from": "2026-12-01",
                         "date_to": "2027-01-31",
                         "declaration_due": "2027-02-15",
                         "payment_due": "2027-02-28",
-                    },
+                    }
                 )
             ]
 

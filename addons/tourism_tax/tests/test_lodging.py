@@ -4,6 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
@@ -33,7 +34,7 @@ class TestLodging(TourismTaxCommon):
         deliberation = self._deliberation(
             year=2026,
             flat_rate_nature_ids=[
-                (6, 0, self.ref("tourism_tax.lodging_nature_campsite").ids)
+                Command.set(self.ref("tourism_tax.lodging_nature_campsite").ids)
             ],
         )
         deliberation.action_generate_periods()
@@ -64,15 +65,15 @@ class TestLodging(TourismTaxCommon):
         lodging = self._lodging()
         with self.assertRaisesRegex(ValidationError, "overlap"):
             lodging.period_ids = [
-                (0, 0, {"date_from": "2026-04-01", "date_to": "2026-06-30"}),
-                (0, 0, {"date_from": "2026-06-01", "date_to": "2026-09-30"}),
+                Command.create({"date_from": "2026-04-01", "date_to": "2026-06-30"}),
+                Command.create({"date_from": "2026-06-01", "date_to": "2026-09-30"}),
             ]
 
     def test_open_nights(self):
         lodging = self._lodging(
             period_ids=[
-                (0, 0, {"date_from": "2026-04-01", "date_to": "2026-06-30"}),
-                (0, 0, {"date_from": "2026-09-01", "date_to": "2026-10-31"}),
+                Command.create({"date_from": "2026-04-01", "date_to": "2026-06-30"}),
+                Command.create({"date_from": "2026-09-01", "date_to": "2026-10-31"}),
             ]
         )
         # Second quarter: April to June (91 nights); third: September (30 nights).

@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 
+from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 from .common import TourismTaxDeclarationCommon
 
@@ -20,11 +23,10 @@ class TestMoneyLock(TourismTaxDeclarationCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
+        cls.manager = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="tax_lock_manager",
-            groups="base.group_user,tourism_base.group_tourism_manager",
+            "tax_lock_manager",
+            "base.group_user,tourism_base.group_tourism_manager",
         )
 
     def _declaration(self, **values):
@@ -32,7 +34,7 @@ class TestMoneyLock(TourismTaxDeclarationCommon):
             {
                 "lodging_id": self.hotel.id,
                 "period_id": self.q3.id,
-                "stay_ids": [(0, 0, STAY)],
+                "stay_ids": [Command.create(STAY)],
                 **values,
             }
         )

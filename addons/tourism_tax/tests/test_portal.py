@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.tourism_base.tests.common import new_portal_host
 
 from .common import TourismTaxCommon
 
@@ -26,18 +28,7 @@ class TestPortalLodgings(HttpCase, TourismTaxCommon):
         cls.other = cls._lodging(
             name="Gîte du Voisin", host_id=cls.other_host.id, capacity=7
         )
-        contact = cls.env["res.partner"].create(
-            {"name": "Hélène", "parent_id": cls.host.id}
-        )
-        new_test_user(
-            cls.env,
-            tz="Europe/Paris",
-            login="lodging_host",
-            password="lodging_host",
-            groups="base.group_portal",
-            partner_id=contact.id,
-            lang="fr_FR",
-        )
+        new_portal_host(cls.env, "lodging_host", cls.host, "Hélène")
         cls.furnished = cls.ref("tourism_tax.lodging_nature_furnished")
 
     def _post(self, url, data):

@@ -6,8 +6,11 @@ import re
 import openpyxl
 from freezegun import freeze_time
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import Command
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+
+from odoo.addons.tourism_base.tests.common import new_portal_host
 
 from .common import TourismTaxDeclarationCommon
 from .xlsx_samples import crafted_xlsx
@@ -23,32 +26,11 @@ class TestPortalIntegrity(HttpCase, TourismTaxDeclarationCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.host.tourism_commune_id = cls.commune
-        cls.contact = cls.env["res.partner"].create(
-            {"name": "Hôtesse", "parent_id": cls.host.id}
-        )
-        new_test_user(
-            cls.env,
-            tz="Europe/Paris",
-            login="integrity_host",
-            password="integrity_host",
-            groups="base.group_portal",
-            partner_id=cls.contact.id,
-            lang="fr_FR",
-        )
+        new_portal_host(cls.env, "integrity_host", cls.host, "Hôtesse")
         cls.new_host = cls.env["res.partner"].create(
             {"name": "Repreneur", "is_company": True, "is_tourism_provider": True}
         )
-        new_test_user(
-            cls.env,
-            tz="Europe/Paris",
-            login="integrity_new_host",
-            password="integrity_new_host",
-            groups="base.group_portal",
-            partner_id=cls.env["res.partner"]
-            .create({"name": "Repreneuse", "parent_id": cls.new_host.id})
-            .id,
-            lang="fr_FR",
-        )
+        new_portal_host(cls.env, "integrity_new_host", cls.new_host, "Repreneuse")
         cls.hotel.capacity = 10
 
     def _token(self, url):
@@ -167,14 +149,12 @@ class TestPortalIntegrity(HttpCase, TourismTaxDeclarationCommon):
         declaration.write(
             {
                 "stay_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "arrival": "2026-07-12",
                             "departure": "2026-07-15",
                             "persons": 2,
-                        },
+                        }
                     )
                 ]
             }

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import TourismTaxDeclarationCommon
@@ -121,7 +122,7 @@ class TestReminder(TourismTaxDeclarationCommon):
         deliberation_2025 = self._deliberation(
             year=2025,
             base_account_id=self.tax_account.id,
-            surcharge_ids=[(6, 0, (self.departement | self.gpso).ids)],
+            surcharge_ids=[Command.set((self.departement | self.gpso).ids)],
         )
         deliberation_2025.action_generate_periods()
         deliberation_2025.action_adopt()
@@ -134,24 +135,20 @@ class TestReminder(TourismTaxDeclarationCommon):
                 "lodging_id": self.hotel.id,
                 "period_id": q3_2025.id,
                 "stay_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "arrival": "2025-07-01",
                             "departure": "2025-07-11",
                             "persons": 2,
-                        },
+                        }
                     ),
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "arrival": "2025-08-01",
                             "departure": "2025-08-05",
                             "persons": 2,
                             "channel": "platform",
-                        },
+                        }
                     ),
                 ],
             }

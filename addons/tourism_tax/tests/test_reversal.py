@@ -1,5 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -14,14 +15,12 @@ class TestReversal(TourismTaxDeclarationCommon):
                 "lodging_id": lodging.id,
                 "period_id": self.q3.id,
                 "stay_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "arrival": "2026-07-01",
                             "departure": "2026-07-06",
                             "persons": persons,
-                        },
+                        }
                     )
                 ],
             }

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import psycopg2
 
+from odoo import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -21,14 +22,12 @@ class TestReversalOnce(TourismTaxDeclarationCommon):
                 "lodging_id": lodging.id,
                 "period_id": self.q3.id,
                 "stay_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "arrival": "2026-07-01",
                             "departure": "2026-07-06",
                             "persons": 3,
-                        },
+                        }
                     )
                 ],
             }

@@ -6,6 +6,7 @@ import base64
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -22,7 +23,9 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
             nature="campsite",
             classification="3",
             capacity=20,  # pitches: 60 units of capacity
-            period_ids=[(0, 0, {"date_from": "2026-04-01", "date_to": "2026-09-15"})],
+            period_ids=[
+                Command.create({"date_from": "2026-04-01", "date_to": "2026-09-15"})
+            ],
         )
 
     def _declaration(self, lodging=None, stays=(), **values):
@@ -30,7 +33,7 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
             {
                 "lodging_id": (lodging or self.hotel).id,
                 "period_id": self.q3.id,
-                "stay_ids": [(0, 0, stay) for stay in stays],
+                "stay_ids": [Command.create(stay) for stay in stays],
                 **values,
             }
         )
@@ -58,7 +61,9 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
             nature="campsite",
             classification="3",
             capacity=40,
-            period_ids=[(0, 0, {"date_from": "2026-04-01", "date_to": "2026-09-15"})],
+            period_ids=[
+                Command.create({"date_from": "2026-04-01", "date_to": "2026-09-15"})
+            ],
         )
         self.assertAlmostEqual(
             self._declaration(lodging=campsite).amount_total, 3326.40
@@ -69,7 +74,7 @@ class TestTaxLawOrm(TourismTaxDeclarationCommon):
         unclassified lodging other than plein air is never au forfait, even when
         its nature is."""
         self.deliberation.sudo().flat_rate_nature_ids = [
-            (4, self.ref("tourism_tax.lodging_nature_hotel").id)
+            Command.link(self.ref("tourism_tax.lodging_nature_hotel").id)
         ]
         unclassified = self._lodging(name="Hôtel non classé", classification="0")
         declaration = self._declaration(lodging=unclassified, is_zero=True)

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -19,7 +19,7 @@ class TourismTaxStayImport(models.TransientModel):
     def action_import(self):
         self.ensure_one()
         if not self.file:
-            raise UserError(_("Choose the file to import."))
+            raise UserError(self.env._("Choose the file to import."))
         count = self.declaration_id._import_stays(
             base64.b64decode(self.file), self.filename or ""
         )
@@ -27,7 +27,7 @@ class TourismTaxStayImport(models.TransientModel):
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "message": _("%(count)s stays imported.", count=count),
+                "message": self.env._("%(count)s stays imported.", count=count),
                 "type": "success",
                 "next": {"type": "ir.actions.act_window_close"},
             },

@@ -1,11 +1,12 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.payment_payfip import const
 from odoo.addons.payment_payfip.tests.common import PayfipCommon
+from odoo.addons.tourism_base.tests.common import new_portal_host
 from odoo.addons.tourism_tax.tests.common import TourismTaxDeclarationCommon
 
 
@@ -17,17 +18,8 @@ class TestPortalPayfip(PayfipCommon, TourismTaxDeclarationCommon):
         cls.host.write(
             {"email": "abbaye@example.com", "tourism_commune_id": cls.commune}
         )
-        contact = cls.env["res.partner"].create(
-            {"name": "Hôtesse", "parent_id": cls.host.id, "email": "h@example.com"}
-        )
-        new_test_user(
-            cls.env,
-            tz="Europe/Paris",
-            login="payfip_host",
-            password="payfip_host",
-            groups="base.group_portal",
-            partner_id=contact.id,
-            lang="fr_FR",
+        new_portal_host(
+            cls.env, "payfip_host", cls.host, "Hôtesse", email="h@example.com"
         )
         cls.declaration = cls.env["tourism.tax.declaration"].create(
             {

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 
 class EventEventTicket(models.Model):
@@ -76,12 +77,15 @@ class EventEventTicket(models.Model):
             # The condition refuses quietly what the CHECK would refuse loudly
             # (PostgreSQL errors are logged); both read the row once it is locked.
             cr.execute(
-                "UPDATE event_event_ticket "
-                "SET tourism_seats_taken = GREATEST(tourism_seats_taken + %s, 0) "
-                "WHERE id = %s AND (%s <= 0 OR NOT seats_limited OR seats_max = 0 "
-                "OR tourism_seats_taken + %s <= seats_max) "
-                "RETURNING id",
-                (seats, ticket_id, seats, seats),
+                SQL(
+                    "UPDATE event_event_ticket SET tourism_seats_taken = "
+                    "GREATEST(tourism_seats_taken + %(seats)s, 0) "
+                    "WHERE id = %(id)s AND (%(seats)s <= 0 OR NOT seats_limited "
+                    "OR seats_max = 0 OR tourism_seats_taken + %(seats)s <= seats_max) "
+                    "RETURNING id",
+                    seats=seats,
+                    id=ticket_id,
+                ),
                 log_exceptions=False,
             )
             if not cr.fetchone():

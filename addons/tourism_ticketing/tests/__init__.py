@@ -7,3 +7,4 @@ from . import test_scheduled_settlements
 from . import test_closing_queries
 from . import test_pos_tour
 from . import test_integrity
+from . import test_demo

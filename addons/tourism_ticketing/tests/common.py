@@ -4,10 +4,11 @@ from datetime import timedelta
 from random import randint
 
 from odoo import Command, fields
-from odoo.tests import TransactionCase
+
+from odoo.addons.tourism_base.tests.common import TourismCase
 
 
-class TicketingCommon(TransactionCase):
+class TicketingCommon(TourismCase):
     """Two organisers of their own: a festival (events, 1 € per ticket, 0.50 € on
     children's tickets) and a museum (open-dated tickets, 10 %), sold at the
     Hagetmau information point's till."""
@@ -15,9 +16,6 @@ class TicketingCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
-        )
         Partner = cls.env["res.partner"]
         cls.festival = Partner.create(
             {"name": "Festival de Test", "is_company": True, "email": "f@test.fr"}

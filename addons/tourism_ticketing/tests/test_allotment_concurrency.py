@@ -7,7 +7,7 @@ from functools import partial
 
 import psycopg2
 
-from odoo import SUPERUSER_ID, api, fields
+from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.exceptions import ValidationError
 from odoo.service.model import retrying
 from odoo.sql_db import db_connect
@@ -32,16 +32,14 @@ class TestAllotmentConcurrency(BaseCase):
                     "date_end": fields.Datetime.now() + timedelta(days=3, hours=2),
                     # No mail scheduler: the only row both tills write is the
                     # ticket's allotment.
-                    "event_mail_ids": [(5, 0, 0)],
+                    "event_mail_ids": [Command.clear()],
                     "event_ticket_ids": [
-                        (
-                            0,
-                            0,
+                        Command.create(
                             {
                                 "name": "Dernière place",
                                 "seats_limited": True,
                                 "seats_max": 1,
-                            },
+                            }
                         )
                     ],
                 }

@@ -46,6 +46,8 @@ class TestClosingQueries(TicketingCommon):
         session.post_closing_cash_details(
             sum(session.order_ids.payment_ids.mapped("amount"))
         )
+        # Count the closing's own queries only: the writes before it go first,
+        # and its own pending writes are counted too.
         self.env.flush_all()
         self.env.invalidate_all()
         before = self.env.cr.sql_log_count

@@ -3,6 +3,7 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 from .common import TicketingCommon
 
@@ -54,12 +55,8 @@ class TestTicketingPortal(HttpCase, TicketingCommon):
             self.assertEqual(response.status_code, 404, settlement_id)
 
     def test_someone_without_mandate_is_sent_home(self):
-        new_test_user(
-            self.env,
-            tz="Europe/Paris",
-            login="nobody_portal",
-            password="nobody_portal",
-            groups="base.group_portal",
+        new_tourism_user(
+            self.env, "nobody_portal", "base.group_portal", password="nobody_portal"
         )
         self.authenticate("nobody_portal", "nobody_portal")
         response = self.url_open("/my/ticketing", allow_redirects=False)

@@ -1,7 +1,9 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 from .common import TicketingCommon
 
@@ -12,13 +14,11 @@ class TestTicketingPosTour(HttpCase, TicketingCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.event.question_ids = [Command.clear()]
-        cls.counsellor = new_test_user(
+        cls.counsellor = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="bit_counsellor",
+            "bit_counsellor",
+            "base.group_user,tourism_base.group_tourism_user,event.group_event_user",
             password="bit_counsellor",
-            groups="base.group_user,tourism_base.group_tourism_user,"
-            "event.group_event_user",
             lang="fr_FR",
         )
         # A conseiller sells at the till of his own information point.

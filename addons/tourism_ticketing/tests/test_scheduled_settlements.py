@@ -4,7 +4,9 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
+
+from odoo.addons.tourism_base.tests.common import new_tourism_user
 
 from .common import TicketingCommon
 
@@ -17,11 +19,10 @@ class TestScheduledSettlements(TicketingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
+        cls.manager = new_tourism_user(
             cls.env,
-            tz="Europe/Paris",
-            login="ticketing_manager",
-            groups="base.group_user,tourism_base.group_tourism_manager",
+            "ticketing_manager",
+            "base.group_user,tourism_base.group_tourism_manager",
         )
         (cls.mandate_festival | cls.mandate_museum).write(
             {"date_start": date(2026, 1, 1), "user_id": cls.manager.id}

@@ -4,6 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
+from odoo.addons.tourism_base.tests.common import new_tourism_user
+
 from .common import TicketingCommon
 
 
@@ -444,17 +446,13 @@ class TestTicketing(TicketingCommon):
         )
 
     def test_access_by_role(self):
-        conseiller = new_test_user(
-            self.env,
-            tz="Europe/Paris",
-            login="tk_conseiller",
-            groups="base.group_user,tourism_base.group_tourism_user",
+        conseiller = new_tourism_user(
+            self.env, "tk_conseiller", "base.group_user,tourism_base.group_tourism_user"
         )
-        regisseur = new_test_user(
+        regisseur = new_tourism_user(
             self.env,
-            tz="Europe/Paris",
-            login="tk_regisseur",
-            groups="base.group_user,tourism_base.group_tourism_regisseur",
+            "tk_regisseur",
+            "base.group_user,tourism_base.group_tourism_regisseur",
         )
         session = self.open_session()
         self.sell(session, [self.ticket_line(self.ticket_child, 2)])

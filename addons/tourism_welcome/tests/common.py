@@ -1,45 +1,41 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import new_test_user
+
+from odoo.addons.tourism_base.tests.common import TourismCase, new_tourism_user
 
 
-class WelcomeCommon(TransactionCase):
+class WelcomeCommon(TourismCase):
     """Two points, two conseillers, a brochure in stock: made here, no demo needed."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(
-            context=dict(cls.env.context, tracking_disable=True, lang="en_US")
-        )
         Bit = cls.env["tourism.bit"]
         cls.head = Bit.create({"name": "BIT Test Siège", "code": "TSIE"})
         cls.head.is_head_office = True
         cls.bit = Bit.create({"name": "BIT Test Bastide", "code": "TBAS"})
-        cls.conseiller = new_test_user(
+        cls.conseiller = new_tourism_user(
             cls.env,
-            login="test_welcome_conseiller",
+            "test_welcome_conseiller",
+            "base.group_user,tourism_base.group_tourism_user",
             password="test_welcome_conseiller",
-            groups="base.group_user,tourism_base.group_tourism_user",
             name="Conseillère Test",
-            tz="Europe/Paris",
             lang="fr_FR",
         )
         cls.conseiller.tourism_bit_id = cls.bit
-        cls.colleague = new_test_user(
+        cls.colleague = new_tourism_user(
             cls.env,
-            login="test_welcome_colleague",
-            groups="base.group_user,tourism_base.group_tourism_user",
+            "test_welcome_colleague",
+            "base.group_user,tourism_base.group_tourism_user",
             name="Collègue Test",
-            tz="Europe/Paris",
         )
         cls.colleague.tourism_bit_id = cls.head
-        cls.manager = new_test_user(
+        cls.manager = new_tourism_user(
             cls.env,
-            login="test_welcome_manager",
-            groups="base.group_user,tourism_base.group_tourism_manager",
+            "test_welcome_manager",
+            "base.group_user,tourism_base.group_tourism_manager",
             name="Responsable Test",
-            tz="Europe/Paris",
         )
         cls.portal_user = new_test_user(
             cls.env,

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -92,7 +93,7 @@ class TestContact(WelcomeCommon):
         Contact = self.env["tourism.welcome.contact"].with_user(self.conseiller)
         Contact.create(
             [
-                {"people": 2, "theme_ids": [(6, 0, self.theme_hiking.ids)]},
+                {"people": 2, "theme_ids": [Command.set(self.theme_hiking.ids)]},
                 {"people": 3, "country_id": self.env.ref("base.es").id},
             ]
         )

@@ -13,6 +13,8 @@ DEMO_STOCK = {
 
 
 class ProductProduct(models.Model):
+    """Demo builders, kept out of the production model (as account's demo/)."""
+
     _inherit = "product.product"
 
     @api.model

@@ -1,0 +1,1 @@
+from . import tourism_welcome_contact_demo
