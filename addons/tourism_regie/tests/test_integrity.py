@@ -3,6 +3,8 @@
 from datetime import timedelta
 from decimal import Decimal as D
 
+from freezegun import freeze_time
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
@@ -322,6 +324,20 @@ class TestSeparationOfFunctions(IntegrityCommon):
         # A mandate that ends today still works today.
         self.regie.mandataire_ids.date_to = today
         self.assertIn(receipt, Receipt.search([]))
+
+    def test_mandate_ends_at_midnight_in_paris_not_utc(self):
+        """CGCT R1617-3: the mandate's dates are days of the office's calendar. At
+        23:30 UTC on 7 December it is already the 8th in Saint-Sever: a mandate that
+        ended on the 7th gives no more access, one that starts on the 8th does."""
+        receipt = self.make_receipt(10.0)
+        Receipt = self.env["tourism.regie.receipt"].with_user(self.mandataire)
+        line = self.regie.mandataire_ids
+        with freeze_time("2026-12-07 23:30:00"):
+            self.env.registry.clear_cache()
+            line.date_to = fields.Date.to_date("2026-12-07")
+            self.assertNotIn(receipt, Receipt.search([]))
+            line.write({"date_from": "2026-12-08", "date_to": False})
+            self.assertIn(receipt, Receipt.search([]))
 
     def test_suppleant_two_months_at_most(self):
         """CGCT R1617-5-1, 2°: beyond two months of absence, an intérimaire."""
