@@ -1,3 +1,4 @@
 from . import identifiers
 from . import spreadsheet
 from . import money
+from . import calendar

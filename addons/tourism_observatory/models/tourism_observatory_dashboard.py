@@ -5,22 +5,9 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.tools.misc import formatLang
 
-from ..tools.indicators import INDICATORS, MISSIONS, MONEY, compare
+from odoo.addons.tourism_base.tools.calendar import MONTHS
 
-MONTHS = [
-    ("1", "January"),
-    ("2", "February"),
-    ("3", "March"),
-    ("4", "April"),
-    ("5", "May"),
-    ("6", "June"),
-    ("7", "July"),
-    ("8", "August"),
-    ("9", "September"),
-    ("10", "October"),
-    ("11", "November"),
-    ("12", "December"),
-]
+from ..tools.indicators import INDICATORS, MISSIONS, MONEY, compare
 
 
 class TourismObservatoryDashboard(models.TransientModel):
@@ -51,6 +38,8 @@ class TourismObservatoryDashboard(models.TransientModel):
 
     @api.depends("company_id", "year", "month")
     def _compute_table_html(self):
+        # The month's name in the reader's language, as the selection shows it.
+        month_labels = dict(self._fields["month"]._description_selection(self.env))
         for dashboard in self:
             if not dashboard.year or not dashboard.month:
                 dashboard.table_html = False
@@ -60,7 +49,7 @@ class TourismObservatoryDashboard(models.TransientModel):
             )
             dashboard.table_html = self.env["ir.qweb"]._render(
                 "tourism_observatory.dashboard_table",
-                dict(figures, month_label=dict(MONTHS)[dashboard.month]),
+                dict(figures, month_label=month_labels[dashboard.month]),
             )
 
     @api.model

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import openpyxl
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
@@ -33,7 +34,7 @@ class TestObservatory(TransactionCase):
                 bit_id=bit.id,
                 people=people,
                 country_id=ref(country).id,
-                theme_ids=[(6, 0, hiking.ids)],
+                theme_ids=[Command.set(hiking.ids)],
                 **vals,
             )
 

@@ -1,6 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, fields, http
+from odoo import Command, _, fields, http
 from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
 
@@ -119,7 +119,7 @@ class TourismTaxPortal(CustomerPortal):
             .browse(platform_ids)
             .filtered("is_tourism_platform")
         )
-        vals["platform_ids"] = [(6, 0, platforms.ids)]
+        vals["platform_ids"] = [Command.set(platforms.ids)]
         return vals
 
     def _get_own_lodging(self, lodging_id):
