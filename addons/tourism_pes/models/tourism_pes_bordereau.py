@@ -317,10 +317,15 @@ class TourismPesBordereau(models.Model):
 
     def _lock_moves(self):
         """Two bordereaux emitted at once never carry the same invoice: lock the
-        invoices, then check none went into another live titre meanwhile."""
+        invoices, then check none went into another live titre meanwhile.
+
+        NOWAIT: a transaction that waited for the lock would go on reading its
+        snapshot of before the other emission committed (repeatable read) and not
+        see its titres. Failing at once lets Odoo retry the request with a fresh
+        snapshot, where the check below finds them."""
         moves = self.titre_ids.sudo().move_ids
         self.env.cr.execute(
-            "SELECT id FROM account_move WHERE id IN %s ORDER BY id FOR UPDATE",
+            "SELECT id FROM account_move WHERE id IN %s ORDER BY id FOR UPDATE NOWAIT",
             [tuple(moves.ids)],
         )
         others = (

@@ -1,2 +1,3 @@
 from . import test_pes_xml
 from . import test_bordereau
+from . import test_concurrency
