@@ -2,29 +2,30 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import requests
 
-from odoo import Command, fields
-
-from odoo.addons.account_payment.tests.common import AccountPaymentCommon
-from odoo.addons.payment.tests.http_common import PaymentHttpCommon
+from odoo import Command
+from odoo.tests import HttpCase
 
 from .fake_payfip import FakePayFiP
 
 
-class PayfipCommon(AccountPaymentCommon, PaymentHttpCommon):
-    """Odoo's payment and invoicing test bases (a French company of their own with
-    its chart of accounts), the PayFiP provider copied into that company, and
-    PayFiP's web service faked."""
-
+class PayfipCommon(HttpCase):
     @classmethod
-    @AccountPaymentCommon.setup_country("fr")
     def setUpClass(cls):
         super().setUpClass()
-        cls.provider = cls._prepare_provider(
-            "payfip", update_values={"payfip_numcli": "123456", "is_published": True}
+        cls.provider = cls.env.ref("payment_payfip.payment_provider_payfip")
+        cls.provider.write(
+            {"payfip_numcli": "123456", "state": "test", "is_published": True}
         )
-        cls.currency = cls.currency_euro
+        cls.currency = cls.env.ref("base.EUR")
         cls.payer = cls.env["res.partner"].create(
             {"name": "Hôtel de la Paix", "email": "paix@example.com"}
+        )
+        cls.income = cls.env["account.account"].search(
+            [
+                ("account_type", "=", "income"),
+                ("company_ids", "in", cls.env.company.id),
+            ],
+            limit=1,
         )
 
     def setUp(self):
@@ -39,16 +40,26 @@ class PayfipCommon(AccountPaymentCommon, PaymentHttpCommon):
 
     @classmethod
     def _invoice(cls, amount=123.45, partner=None):
-        """A posted customer invoice of one untaxed line, dated today."""
-        return cls.init_invoice(
-            "out_invoice",
-            partner=partner or cls.payer,
-            invoice_date=fields.Date.context_today(cls.payer),
-            post=True,
-            amounts=[amount],
-            taxes=[],
-            currency=cls.currency,
+        invoice = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": (partner or cls.payer).id,
+                "currency_id": cls.currency.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Redevance",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "account_id": cls.income.id,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
         )
+        invoice.action_post()
+        return invoice
 
     def _transaction(self, invoice, amount=None):
         """A transaction for the invoice, as the portal creates it."""
