@@ -3,7 +3,7 @@
 from collections import defaultdict, namedtuple
 from datetime import date
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.models import PREFETCH_MAX
 from odoo.tools import float_round
@@ -288,7 +288,7 @@ class TourismTaxStay(models.Model):
         return self._label_of(self.arrival, self.departure)
 
     def _label_of(self, arrival, departure):
-        return _(
+        return self.env._(
             "Stay from %(arrival)s to %(departure)s",
             arrival=arrival and arrival.strftime("%d/%m/%Y"),
             departure=departure and departure.strftime("%d/%m/%Y"),
@@ -296,18 +296,22 @@ class TourismTaxStay(models.Model):
 
     def _error_message(self, error, row):
         messages = {
-            "exempt_exceeds_persons": _("more exempt persons than persons"),
-            "negative_amount": _("the tax collected by the platform is negative"),
-            "missing_price": _(
+            "exempt_exceeds_persons": self.env._("more exempt persons than persons"),
+            "negative_amount": self.env._(
+                "the tax collected by the platform is negative"
+            ),
+            "missing_price": self.env._(
                 "the price per night is needed for an unclassified lodging"
             ),
-            "missing_tariff": _("the deliberation has no tariff for this category"),
-            "zero_persons_unclassified": _("at least one person stays"),
+            "missing_tariff": self.env._(
+                "the deliberation has no tariff for this category"
+            ),
+            "zero_persons_unclassified": self.env._("at least one person stays"),
         }
-        return _(
+        return self.env._(
             "%(line)s: %(problem)s.",
             line=self._label_of(row.arrival, row.departure),
-            problem=messages.get(error.code, _("the values are not valid")),
+            problem=messages.get(error.code, self.env._("the values are not valid")),
         )
 
     def _platform_difference(self, full, row):
@@ -419,7 +423,7 @@ class TourismTaxStay(models.Model):
             deliberation = self._deliberation_info(lodging, first_night.year, lookups)
             if not deliberation:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(line)s: there is no adopted deliberation for %(year)s.",
                         line=self._label_of(row.arrival, row.departure),
                         year=first_night.year,
@@ -546,16 +550,20 @@ class TourismTaxStay(models.Model):
             period = periods[declaration.id]
             problem = None
             if departure <= arrival:
-                problem = _("%(line)s: the departure must be after the arrival.")
+                problem = self.env._(
+                    "%(line)s: the departure must be after the arrival."
+                )
             elif persons < 1 or min(exempt) < 0:
-                problem = _("%(line)s: the numbers of persons must be positive.")
+                problem = self.env._(
+                    "%(line)s: the numbers of persons must be positive."
+                )
             elif exempt_persons > persons:
-                problem = _("%(line)s: more exempt persons than persons.")
+                problem = self.env._("%(line)s: more exempt persons than persons.")
             elif period and (
                 arrival < period.date_from
                 or date.fromordinal(departure.toordinal() - 1) > period.date_to
             ):
-                problem = _(
+                problem = self.env._(
                     "%(line)s: its nights must fall within the period %(period)s; "
                     "declare the other nights with their own period."
                 )
@@ -578,7 +586,7 @@ class TourismTaxStay(models.Model):
             threshold = deliberation.low_rent_threshold or None
             price = stay.price_per_night if stay.price_per_night else None
             if threshold is None:
-                problem = _(
+                problem = self.env._(
                     "%(line)s: the deliberation voted no low-rent threshold, so "
                     "nobody is exempt for a low rent."
                 )
@@ -586,7 +594,7 @@ class TourismTaxStay(models.Model):
                 None if price is None else to_decimal(price, 2),
                 to_decimal(threshold, 2),
             ):
-                problem = _(
+                problem = self.env._(
                     "%(line)s: the low-rent exemption applies only below "
                     "%(threshold)s per night: give the price per night, under it."
                 )
