@@ -36,4 +36,9 @@
     "demo": [
         "demo/tourism_observatory_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "tourism_observatory/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -36,6 +36,11 @@ class TourismObservatoryDashboard(models.TransientModel):
         string="Indicators", compute="_compute_table_html", sanitize=False
     )
 
+    def _compute_display_name(self):
+        # The breadcrumb's name: a dashboard record has none of its own.
+        for dashboard in self:
+            dashboard.display_name = self.env._("Observatory")
+
     @api.depends("company_id", "year", "month")
     def _compute_table_html(self):
         # The month's name in the reader's language, as the selection shows it.

@@ -109,6 +109,16 @@ class TourismObservatoryFact(models.Model):
             "lodging_id",
             "submitted_commune_id",
             "submitted_category_id",
+            "regime",
+            "ex_officio",
+            "is_zero",
+        ],
+        "tourism.tax.stay": [
+            "declaration_id",
+            "arrival",
+            "commune_id",
+            "taxable_person_nights",
+            "amount_total",
         ],
         "pos.order": [
             "date_order",
@@ -200,6 +210,20 @@ class TourismObservatoryFact(models.Model):
             state=SQL("c.state_id"),
             channel=SQL("c.channel::varchar"),
         )
+        declared = SQL("d.state IN ('submitted', 'invoiced', 'paid')")
+        # The declarations whose amount is not the sum of their stays' (see
+        # tourism.tax.declaration._compute_amounts).
+        no_stays = SQL(
+            "COALESCE(d.regime = 'flat' OR d.ex_officio OR d.is_zero, FALSE)"
+        )
+
+        def tax_dims(commune):
+            return dims(
+                commune=commune,
+                category=SQL("d.submitted_category_id"),
+                channel=SQL("d.regime::varchar"),
+            )
+
         return [
             source(
                 SQL("tourism_welcome_contact c"),
@@ -235,21 +259,39 @@ class TourismObservatoryFact(models.Model):
                 + contact_dims[6:],
                 {"theme_requests": (one, zero)},
             ),
-            # A declaration counts in the month its period starts.
+            # Nights and tax count in the month they were spent: the stays of the
+            # declarations au réel, each in the month of its arrival (a stay is not
+            # split by month: one across the 31st counts whole in its first month).
+            # Their stored amounts are the declaration's (frozen with it once
+            # submitted). Ids even, the declarations' below odd.
+            source(
+                SQL(
+                    "tourism_tax_stay s JOIN tourism_tax_declaration d "
+                    "ON d.id = s.declaration_id"
+                ),
+                SQL("%s AND NOT %s", declared, no_stays),
+                SQL("s.id::bigint * 2"),
+                SQL("s.arrival"),
+                SQL("d.company_id"),
+                tax_dims(SQL("s.commune_id")),
+                {
+                    "nights": (SQL("s.taxable_person_nights"), zero),
+                    "tax_due": (SQL("s.amount_total"), zero),
+                },
+                is_date=True,
+            ),
+            # A declaration without stays (au forfait, taxation d'office, nothing
+            # to declare) counts in the month its period starts.
             source(
                 SQL(
                     "tourism_tax_declaration d JOIN tourism_lodging l "
                     "ON l.id = d.lodging_id"
                 ),
-                SQL("d.state IN ('submitted', 'invoiced', 'paid')"),
-                SQL("d.id::bigint"),
+                SQL("%s AND %s", declared, no_stays),
+                SQL("d.id::bigint * 2 + 1"),
                 SQL("d.date_from"),
                 SQL("d.company_id"),
-                dims(
-                    commune=SQL("COALESCE(d.submitted_commune_id, l.commune_id)"),
-                    category=SQL("d.submitted_category_id"),
-                    channel=SQL("d.regime::varchar"),
-                ),
+                tax_dims(SQL("COALESCE(d.submitted_commune_id, l.commune_id)")),
                 {
                     "nights": (SQL("d.person_nights"), zero),
                     "tax_due": (SQL("d.amount_total"), zero),
