@@ -26,9 +26,6 @@ running (scripts/setup.sh). From the project's root:
 
 import argparse
 import importlib.util
-import os
-import platform
-import sys
 import time
 from contextlib import closing
 from datetime import date
@@ -41,9 +38,6 @@ _spec = importlib.util.spec_from_file_location(
 welcomebench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(welcomebench)
 say = welcomebench.say
-find_odoo = welcomebench.find_odoo
-odoo_common_args = welcomebench.odoo_common_args
-PGPORT = welcomebench.PGPORT
 BATCH = 1000
 
 
@@ -304,21 +298,7 @@ def benchmark(args, odoo):
 
 
 def main():
-    args = parse_args()
-    started = time.perf_counter()
-    odoo_src = find_odoo()
-    sys.path.insert(0, str(odoo_src))
-    import odoo
-
-    odoo.tools.config.parse_config([*odoo_common_args(odoo_src), "--log-level=warn"])
-    odoo.netsvc.init_logger()
-    say(
-        f"Odoo {odoo.release.version}, database {args.db} on 127.0.0.1:{PGPORT}, "
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs "
-        "(rolled back at the end)"
-    )
-    benchmark(args, odoo)
-    say(f"Total run time: {time.perf_counter() - started:.0f} s")
+    welcomebench.taxbench.run_on_existing_db(parse_args(), benchmark)
 
 
 if __name__ == "__main__":

@@ -18,8 +18,6 @@ import argparse
 import base64
 import importlib.util
 import os
-import platform
-import sys
 import time
 from contextlib import closing
 from pathlib import Path
@@ -31,7 +29,6 @@ _spec = importlib.util.spec_from_file_location(
 taxbench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(taxbench)
 say = taxbench.say
-PGPORT = taxbench.PGPORT
 
 
 def parse_args():
@@ -191,24 +188,7 @@ def benchmark(args, odoo):
 
 
 def main():
-    args = parse_args()
-    started = time.perf_counter()
-    odoo_src = taxbench.find_odoo()
-    sys.path.insert(0, str(odoo_src))
-    import odoo
-
-    odoo.tools.config.parse_config(
-        [*taxbench.odoo_common_args(odoo_src), "--log-level=warn"]
-    )
-    odoo.netsvc.init_logger()
-    say(
-        f"Odoo {odoo.release.version}, database {args.db} on 127.0.0.1:{PGPORT}, "
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs "
-        "(rolled back at the end)"
-    )
-    ok = benchmark(args, odoo)
-    say(f"Total run time: {time.perf_counter() - started:.0f} s")
-    sys.exit(0 if ok else 1)
+    taxbench.run_on_existing_db(parse_args(), benchmark)
 
 
 if __name__ == "__main__":

@@ -194,6 +194,27 @@ def odoo_common_args(odoo_src):
     ]
 
 
+def run_on_existing_db(args, benchmark):
+    """The main of the benchmarks that work in an existing database (args.db):
+    start Odoo, run benchmark(args, odoo), print the total time; exit 1 when the
+    benchmark returns False (a goal missed)."""
+    started = time.perf_counter()
+    odoo_src = find_odoo()
+    sys.path.insert(0, str(odoo_src))
+    import odoo
+
+    odoo.tools.config.parse_config([*odoo_common_args(odoo_src), "--log-level=warn"])
+    odoo.netsvc.init_logger()
+    say(
+        f"Odoo {odoo.release.version}, database {args.db} on 127.0.0.1:{PGPORT}, "
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs "
+        "(rolled back at the end)"
+    )
+    ok = benchmark(args, odoo)
+    say(f"Total run time: {time.perf_counter() - started:.0f} s")
+    sys.exit(1 if ok is False else 0)
+
+
 def check_postgres(odoo):
     import psycopg2
 

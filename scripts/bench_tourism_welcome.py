@@ -27,10 +27,7 @@ TOURISM_LOCAL_DIR are read as scripts/lib.sh does.
 
 import argparse
 import importlib.util
-import os
-import platform
 import random
-import sys
 import time
 from contextlib import closing
 from datetime import datetime, timedelta
@@ -44,9 +41,6 @@ _spec = importlib.util.spec_from_file_location(
 taxbench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(taxbench)
 say = taxbench.say
-find_odoo = taxbench.find_odoo
-odoo_common_args = taxbench.odoo_common_args
-PGPORT = taxbench.PGPORT
 BATCH = 1000
 
 
@@ -145,21 +139,7 @@ def benchmark(args, odoo):
 
 
 def main():
-    args = parse_args()
-    started = time.perf_counter()
-    odoo_src = find_odoo()
-    sys.path.insert(0, str(odoo_src))
-    import odoo
-
-    odoo.tools.config.parse_config([*odoo_common_args(odoo_src), "--log-level=warn"])
-    odoo.netsvc.init_logger()
-    say(
-        f"Odoo {odoo.release.version}, database {args.db} on 127.0.0.1:{PGPORT}, "
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs "
-        "(rolled back at the end)"
-    )
-    benchmark(args, odoo)
-    say(f"Total run time: {time.perf_counter() - started:.0f} s")
+    taxbench.run_on_existing_db(parse_args(), benchmark)
 
 
 if __name__ == "__main__":
