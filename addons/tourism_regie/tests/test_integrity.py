@@ -328,15 +328,17 @@ class TestSeparationOfFunctions(IntegrityCommon):
     def test_mandate_ends_at_midnight_in_paris_not_utc(self):
         """CGCT R1617-3: the mandate's dates are days of the office's calendar. At
         23:30 UTC on 7 December it is already the 8th in Saint-Sever: a mandate that
-        ended on the 7th gives no more access, one that starts on the 8th does."""
+        ended on the 7th gives no more access, one that starts on the 8th does. (Ten
+        years ahead, so that a rule reading any other clock than Odoo's, which the
+        test freezes, fails too.)"""
         receipt = self.make_receipt(10.0)
         Receipt = self.env["tourism.regie.receipt"].with_user(self.mandataire)
         line = self.regie.mandataire_ids
-        with freeze_time("2026-12-07 23:30:00"):
+        with freeze_time("2036-12-07 23:30:00"):
             self.env.registry.clear_cache()
-            line.date_to = fields.Date.to_date("2026-12-07")
+            line.date_to = fields.Date.to_date("2036-12-07")
             self.assertNotIn(receipt, Receipt.search([]))
-            line.write({"date_from": "2026-12-08", "date_to": False})
+            line.write({"date_from": "2036-12-08", "date_to": False})
             self.assertIn(receipt, Receipt.search([]))
 
     def test_suppleant_two_months_at_most(self):
