@@ -3,6 +3,7 @@
 import re
 from unittest.mock import patch
 
+from odoo.exceptions import AccessDenied
 from odoo.tests import HttpCase, tagged
 from odoo.tools import config
 
@@ -32,6 +33,18 @@ class TestPasswordPolicy(HttpCase, TourismBaseCommon):
         data = {"old": old, "new1": new, "new2": new, "op": "password"}
         return self.url_open("/my/security", data=dict(data, csrf_token=token))
 
+    def assertPassword(self, password, valid=True):
+        """The stored hash checked as at a login (HttpCase.authenticate accepts any
+        password)."""
+        user = self.portal_user.with_user(self.portal_user)
+        check = user._check_credentials
+        credential = {"type": "password", "password": password}
+        if valid:
+            check(credential, {"interactive": False})
+        else:
+            with self.assertRaises(AccessDenied):
+                check(credential, {"interactive": False})
+
     def test_policy_is_set_at_installation(self):
         policy = self.env["res.users"]._get_all_password_params()
         self.assertEqual(policy["minlength"], 12)
@@ -52,16 +65,18 @@ class TestPasswordPolicy(HttpCase, TourismBaseCommon):
         self.assertEqual(response.status_code, 200)
         self.assertIn("Doit contenir les éléments suivants", response.text)
         self.assertIn("Lettre majuscule", response.text)
-        # Nothing changed: the old password still opens the session.
-        self.authenticate("test_portal_host", "test_portal_host")
+        # Nothing changed: the old password is still the one.
+        self.assertPassword("test_portal_host")
+        self.assertPassword("court", valid=False)
 
     def test_strong_password_accepted_and_not_reused(self):
         response = self._change("test_portal_host", "Chalosse-Tursan-40")
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("Doit contenir", response.text)
-        self.authenticate("test_portal_host", "Chalosse-Tursan-40")
+        self.assertPassword("Chalosse-Tursan-40")
         self._change("Chalosse-Tursan-40", "Saint-Sever-2026!")
-        self.authenticate("test_portal_host", "Saint-Sever-2026!")
+        self.assertPassword("Saint-Sever-2026!")
         # Back to a password of the last five: refused, the current one stays.
         self._change("Saint-Sever-2026!", "Chalosse-Tursan-40")
-        self.authenticate("test_portal_host", "Saint-Sever-2026!")
+        self.assertPassword("Saint-Sever-2026!")
+        self.assertPassword("Chalosse-Tursan-40", valid=False)
