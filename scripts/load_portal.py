@@ -12,6 +12,12 @@ rate limit) and dropped connections.
 Every host connects from its own loopback address (127.0.1.x): nginx's per-client rate
 limits apply to each host as they would in production, not to all of them together.
 
+By default the hosts log in together, wait until every one of them is in, and then all
+declare at once (--logins-apart off: logins and declaring mixed, as in the first runs).
+--think S makes each host pause S seconds on average (0.5 S to 1.5 S, fixed seed) before
+each of its clicks, as a person reading the page and typing a line does; 0 (the default)
+is the stress case of 50 robots clicking without a pause.
+
   .venv/bin/python scripts/load_portal.py --url http://127.0.0.1:8080 --hosts 50
 
 Run it against a scratch database (it creates hosts, lodgings and declarations in it);
@@ -21,6 +27,7 @@ duplicated, lost, left in draft, a 5xx was answered or a connection dropped.
 
 import argparse
 import html
+import random
 import re
 import statistics
 import sys
@@ -81,6 +88,7 @@ class Host(threading.Thread):
         self.args, self.stats, self.index = args, stats, index
         self.login, self.password, self.period = login, password, period
         self.double, self.barrier = double, barrier
+        self.rng = random.Random(index)
         self.session = self.new_session()
         self.declaration_ids = set()
         self.outcome = {}
@@ -114,6 +122,11 @@ class Host(threading.Thread):
             self.stats.errors.append(f"{kind}: HTTP {response.status_code} {path}")
         return response
 
+    def think(self):
+        """A person's pause before the next click (none in the stress case)."""
+        if self.args.think:
+            time.sleep(self.args.think * self.rng.uniform(0.5, 1.5))
+
     def csrf(self, response):
         found = CSRF.search(response.text) if response is not None else None
         return html.unescape(found.group(1)) if found else None
@@ -137,9 +150,18 @@ class Host(threading.Thread):
                 "redirect": "/my/tax/declarations",
             },
         )
-        if response is None or response.status_code != 303:
+        logged_in = response is not None and response.status_code == 303
+        if self.barrier:
+            # Everybody in, then everybody declares at once (a host that crashed
+            # breaks the barrier after the timeout: the others go on).
+            try:
+                self.barrier.wait(timeout=self.args.timeout)
+            except threading.BrokenBarrierError:
+                pass
+        if not logged_in:
             self.outcome["login"] = getattr(response, "status_code", "dropped")
             return
+        self.think()
         page = self.request("declarations_page", "GET", "/my/tax/declarations")
         if page is None or page.status_code != 200:
             self.outcome["declarations_page"] = getattr(page, "status_code", "dropped")
@@ -152,6 +174,7 @@ class Host(threading.Thread):
             "lodging_id": lodging.group(1),
             "period_id": str(self.period["id"]),
         }
+        self.think()
         # Two tabs: a second session with the same cookies posts the same form at once.
         tabs = [self.session]
         if self.double:
@@ -180,11 +203,13 @@ class Host(threading.Thread):
             return
         declaration = min(self.declaration_ids)
         path = f"/my/tax/declarations/{declaration}"
+        self.think()
         page = self.request("declaration_page", "GET", path)
         token = self.csrf(page)
         start = date.fromisoformat(self.period["date_from"])
         for nights, offset in ((2, 0), (3, 5)):
             arrival = start + timedelta(days=offset)
+            self.think()
             response = self.request(
                 "add_stay",
                 "POST",
@@ -212,10 +237,12 @@ class Host(threading.Thread):
                 "channel": "direct",
             }
             data.update(bad)
+            self.think()
             response = self.request("bad_line", "POST", path + "/stay", data=data)
             status = getattr(response, "status_code", "dropped")
             shown = bool(self.alert(response))
             self.outcome.setdefault("bad_lines", []).append((name, status, shown))
+        self.think()
         answers = self.at_once(
             [
                 lambda s=s: self.request(
@@ -408,6 +435,18 @@ def main():
         "(e.g. stopping one Odoo node)",
     )
     parser.add_argument("--during-delay", type=float, default=5)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0,
+        help="average pause of a host before each click, in seconds (default 0)",
+    )
+    parser.add_argument(
+        "--logins-apart",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="all hosts log in first, then all declare at once (default on)",
+    )
     args = parser.parse_args()
     if args.hosts > 250:
         sys.exit("at most 250 hosts (one loopback address each)")
@@ -419,12 +458,24 @@ def main():
     print(
         f"{len(hosts)} hosts {args.prefix}NNN set up in "
         f"{time.perf_counter() - t0:.1f} s; "
-        f"period {period['name']}; half of them click twice"
+        f"period {period['name']}; half of them click twice; "
+        f"pause before each click: {args.think} s on average; "
+        f"logins {'first, then all declare at once' if args.logins_apart else 'mixed'}"
     )
 
     stats = Stats()
+    barrier = threading.Barrier(len(hosts)) if args.logins_apart else None
     threads = [
-        Host(args, stats, i, login, password, period, double=(i % 2 == 0), barrier=None)
+        Host(
+            args,
+            stats,
+            i,
+            login,
+            password,
+            period,
+            double=(i % 2 == 0),
+            barrier=barrier,
+        )
         for i, (login, password, _company) in enumerate(hosts)
     ]
     t0 = time.perf_counter()

@@ -435,13 +435,17 @@ class TourismTaxDeclarationPortal(CustomerPortal):
             declaration = self._own_declaration(declaration_id)
         except (AccessError, MissingError):
             return request.redirect("/my/tax/declarations")
-        if declaration.state != "draft":
-            # Already sent: a second click or another tab lands on the declaration
-            # as it stands, not on an error about a submission that succeeded.
+        if declaration.state != "draft" or not declaration._lock_for_submit():
+            # Already sent, or being sent by a first click or another tab right
+            # now: land on the declaration as it stands, not on an error about a
+            # submission that succeeds.
             return request.redirect(declaration.access_url)
         try:
             with request.env.cr.savepoint():
-                declaration.is_zero = bool(post.get("is_zero"))
+                is_zero = bool(post.get("is_zero"))
+                if declaration.is_zero != is_zero:
+                    # Written only when it changes: each write is audited in full.
+                    declaration.is_zero = is_zero
                 declaration.action_submit()
         except (UserError, ValidationError) as error:
             return self._redirect_with_error(declaration_id, error.args[0])

@@ -631,6 +631,26 @@ class TourismTaxDeclaration(models.Model):
                 raise
             return row[0]
 
+    def _lock_for_submit(self):
+        """Take this declaration's row for the submission, or say that another
+        request has it (False): a second "Envoyer" clicked while the first is being
+        written. Waiting would end in a serialization failure and Odoo's retry,
+        seconds later, only to find the declaration sent; NOWAIT answers at once."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM tourism_tax_declaration WHERE id = %s "
+                        "FOR NO KEY UPDATE NOWAIT",
+                        self.id,
+                    ),
+                    log_exceptions=False,
+                )
+        except psycopg2.errors.LockNotAvailable:
+            return False
+        return True
+
     @api.constrains("period_id", "lodging_id")
     def _check_period_covers_lodging(self):
         for declaration in self:

@@ -69,6 +69,23 @@ class TestTaxConcurrency(BaseCase):
             )
             self.assertEqual(cr.fetchone()[0], 1)
 
+    def test_second_submit_does_not_wait_for_the_first(self):
+        """A second "Envoyer" (a double click, another tab) while the first is being
+        written is told at once that the declaration is taken, instead of waiting
+        for a serialization failure and Odoo's retry seconds later (issue 15: p95
+        of the submission under load)."""
+        with self.db.cursor() as cr1, self.db.cursor() as cr2:
+            env1, env2 = self._env(cr1), self._env(cr2)
+            declaration = env1.ref("tourism_tax.declaration_abbaye_2026_q3")
+            self.assertTrue(declaration._lock_for_submit())
+            other = env2["tourism.tax.declaration"].browse(declaration.id)
+            self.assertFalse(other._lock_for_submit())
+            # Nothing is left aborted: the second transaction goes on.
+            self.assertTrue(other.name)
+            cr1.rollback()
+            self.assertTrue(other._lock_for_submit())
+            cr2.rollback()
+
     def test_two_statements_never_pass_a_declaration_back_twice(self):
         with self.db.cursor() as cr1, self.db.cursor() as cr2:
             envs = (self._env(cr1), self._env(cr2))
