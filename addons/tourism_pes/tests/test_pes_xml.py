@@ -148,10 +148,10 @@ class TestPesXml(BaseCase):
             pes_xml.amount("0")
 
     def test_acquit_read_and_refused(self):
-        """The acknowledgement (PES_ACQUIT version 2, Rev0/PES_V2_Acquit_Autonome_V2.xsd,
-        validated against it) is read element by element, a pièce in error under
-        its bordereau, domain 6 « Recette » (CommunAck.xsd); a file of another kind,
-        or broken, is named as such."""
+        """The acknowledgement (PES_ACQUIT version 2, validated against
+        Rev0/PES_V2_Acquit_Autonome_V2.xsd) is read element by element, a pièce in
+        error under its bordereau, domain 6 « Recette » (CommunAck.xsd); a file of
+        another kind, or broken, is named as such."""
         header = dict(HEADER, file_name="ACK.xml")
         elements = [
             {"ok": True, "exercice": 2026, "bordereau": 3},
