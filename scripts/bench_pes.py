@@ -166,7 +166,7 @@ def benchmark(args, odoo):
         from odoo.addons.tourism_pes.tools import pes_xml
 
         start = time.perf_counter()
-        document = pes_xml.validate(xml, "PES_Aller_Recette.xsd")
+        document = pes_xml.validate(xml, pes_xml.PES_ALLER_XSD)
         validation = time.perf_counter() - start
         pieces = len(document.findall("PES_RecetteAller/Bordereau/Piece"))
         pjs = len(document.findall("PES_PJ/PJ"))

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.modules.module import get_manifest
 
 from ..tools import pes_xml
 
@@ -289,6 +290,7 @@ class TourismPesBordereau(models.Model):
                 (self.env._("codique of the public accountant"), company.pes_id_post),
                 (self.env._("collectivity SIRET"), company.pes_id_coll),
                 (self.env._("collectivity code"), company.pes_cod_col),
+                (self.env._("budget code"), company.pes_cod_bud),
             )
             if not value
         ]
@@ -304,13 +306,15 @@ class TourismPesBordereau(models.Model):
         bad = self.titre_ids.partner_id.filtered(
             lambda p: not p.street
             or len((p.zip or "").strip()) != 5
+            or not (p.city or "").strip()
             or (p.country_id and p.country_id.code != "FR")
         )
         if bad:
             raise UserError(
                 self.env._(
-                    "Hélios needs a street and a 5-character French postal code for "
-                    "each debtor (Class_Adresse.xsd); complete: %(debtors)s.",
+                    "Hélios needs a street, a 5-character French postal code and a "
+                    "city for each debtor (Class_Adresse.xsd); complete: "
+                    "%(debtors)s.",
                     debtors=", ".join(bad.mapped("display_name")),
                 )
             )
@@ -375,6 +379,7 @@ class TourismPesBordereau(models.Model):
             "cod_bud": company.pes_cod_bud,
             "libelle": company.pes_budget_label or company.name,
             "sender": "Odoo Tourisme",
+            "application": f"tourism_pes {get_manifest('tourism_pes')['version']}",
         }
         bordereau = {
             "exercice": self.exercice,
@@ -499,7 +504,7 @@ class TourismPesBordereau(models.Model):
                 titre._money_write({"number": first + index})
             tree = pes_xml.build_pes_aller_tree(*bordereau._pes_data())
             try:
-                pes_xml.validate_tree(tree, "PES_Aller_Recette.xsd")
+                pes_xml.validate_tree(tree, pes_xml.PES_ALLER_XSD)
             except pes_xml.PesError as error:
                 raise UserError(
                     self.env._(

@@ -1,6 +1,7 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -110,6 +111,9 @@ class TestBordereau(TourismTaxDeclarationCommon):
             "id_post": "040062",
             "id_coll": "20004123400017",
             "cod_col": "512",
+            "cod_bud": "02",
+            "sender": "DGFIP",
+            "application": "Helios",
         }
         return pes_xml.build_acquit(header, elements)
 
@@ -149,7 +153,7 @@ class TestBordereau(TourismTaxDeclarationCommon):
             titre.amount_total, self.first.invoice_id.amount_total * 2, places=2
         )
         xml = base64.b64decode(bordereau.file_data)
-        document = pes_xml.validate(xml, "PES_Aller_Recette.xsd")
+        document = pes_xml.validate(xml, pes_xml.PES_ALLER_XSD)
         self.assertEqual(len(document.findall(".//Piece")), 2)
         self.assertEqual(len(document.findall("PES_PJ/PJ")), 3)  # three avis
         self.assertEqual(
@@ -182,10 +186,46 @@ class TestBordereau(TourismTaxDeclarationCommon):
         with self.assertRaisesRegex(UserError, "Sans adresse"):
             failed.action_emit()
         self.assertFalse(failed.number)
-        third.host_id.write({"street": "1 rue Neuve", "zip": "40700"})
+        third.host_id.write(
+            {"street": "1 rue Neuve", "zip": "40700", "city": "Hagetmau"}
+        )
         failed.action_emit()
         self.assertEqual(failed.number, first.number + 1)
         self.assertEqual(failed.titre_ids.number, numbers[-1] + 1)
+
+    def test_file_the_schema_refuses_emits_nothing(self):
+        """A PES_Aller the DGFiP's schema refuses (here a line whose Majo comes
+        before its Nature, against the order of TInfoLignePiece in
+        NS_Recette/r0/Class_LigneTitreAller.xsd, PES V2 v5.30) stops the emission
+        with the schema's reason, in French for a French user, and nothing is
+        emitted: no bordereau or titre number used, no file, titres still draft."""
+        build = pes_xml.build_pes_aller_tree
+
+        def out_of_order(*args):
+            tree = build(*args)
+            info = tree.find(".//InfoLignePiece")
+            info.insert(list(info).index(info.find("Nature")), info.find("Majo"))
+            return tree
+
+        self.env["res.lang"]._activate_lang("fr_FR")
+        bordereau = self._bordereau().with_context(lang="fr_FR")
+        bordereau.action_prepare()
+        # assertRaises rolls back to a savepoint, as the request would roll back.
+        with (
+            patch.object(pes_xml, "build_pes_aller_tree", out_of_order),
+            self.assertRaises(UserError) as caught,
+        ):
+            bordereau.action_emit()
+        self.assertRegex(
+            str(caught.exception), r"(?s)ne respecte pas le schéma PES V2.*Majo"
+        )
+        self.assertEqual(bordereau.state, "draft")
+        self.assertFalse(bordereau.number)
+        self.assertFalse(bordereau.file_data)
+        self.assertEqual(set(bordereau.titre_ids.mapped("state")), {"draft"})
+        self.assertFalse(any(bordereau.titre_ids.mapped("number")))
+        bordereau.action_emit()  # the same bordereau, built right, goes through
+        self.assertEqual(bordereau.state, "emitted")
 
     def test_acquit_marks_titres_and_rejected_goes_again(self):
         """The acknowledgement marks each titre taken in charge or rejected with the
@@ -217,7 +257,7 @@ class TestBordereau(TourismTaxDeclarationCommon):
         self.assertGreater(
             again.titre_ids.number, max(bordereau.titre_ids.mapped("number"))
         )
-        pes_xml.validate(base64.b64decode(again.file_data), "PES_Aller_Recette.xsd")
+        pes_xml.validate(base64.b64decode(again.file_data), pes_xml.PES_ALLER_XSD)
         # The taken titre's avis is never sent twice.
         with self.assertRaisesRegex(UserError, "No tax invoice"):
             self._bordereau().action_prepare()
@@ -230,9 +270,10 @@ class TestBordereau(TourismTaxDeclarationCommon):
         foreign = self._acquit(bordereau.new(other))
         unknown = self._acquit(bordereau).replace(
             b"</ACQUIT>",
-            b'<ElementACQUIT><DomaineAck V="2"/><EtatAck V="0"/>'
-            b'<ExerciceBord V="%d"/><NumBord V="%d"/><NumPiece V="99999"/>'
-            b"</ElementACQUIT></ACQUIT>" % (bordereau.exercice, bordereau.number),
+            b'<ElementACQUIT><DomaineAck V="6"/><EtatAck V="0"/>'
+            b'<NumBord V="%d"/><ExerciceBord V="%d"/>'
+            b'<DetailPiece><NumPiece V="99999"/></DetailPiece>'
+            b"</ElementACQUIT></ACQUIT>" % (bordereau.number, bordereau.exercice),
         )
         for data, message in (
             (b"%PDF-1.4", "not an XML file"),

@@ -18,6 +18,7 @@ HEADER = {
     "cod_bud": "02",
     "libelle": "OT Chalosse Tursan",
     "sender": "Odoo Tourisme",
+    "application": "tourism_pes 18.0.1.0.0",
 }
 TIERS = {
     "siret": "696 669 852 00019",
@@ -63,16 +64,19 @@ def piece(number=1, amount="12.30", **values):
 @tagged("post_install", "-at_install")
 class TestPesXml(BaseCase):
     """The PES_Aller of a bordereau of titres, domaine Recette (Protocole d'échange
-    standard PES V2; field meanings from the DGFiP's schemas, data/xsd/README.md)."""
+    standard PES V2; every file is checked against the DGFiP's official schemas,
+    set v5.30, data/xsd/README.md)."""
 
     def _build(self, pieces):
         bordereau = {"exercice": 2026, "number": 3, "date": "2026-10-05"}
         return pes_xml.build_pes_aller(HEADER, bordereau, pieces)
 
     def test_valid_file_and_what_it_says(self):
-        """The file validates; totals, numbers, debtor and the gzipped avis in it."""
+        """The file validates against the official PES_Aller.xsd; totals, numbers,
+        debtor (a company: CatTiers 50, NatJur 03, CommunPES.xsd) and the gzipped
+        avis in it."""
         xml = self._build([piece(1, "12.30"), piece(2, "7.70")])
-        document = pes_xml.validate(xml, "PES_Aller_Recette.xsd")
+        document = pes_xml.validate(xml, pes_xml.PES_ALLER_XSD)
         bloc = document.find("PES_RecetteAller/Bordereau/BlocBordereau")
         self.assertEqual(bloc.find("Exer").get("V"), "2026")
         self.assertEqual(bloc.find("IdBord").get("V"), "3")
@@ -81,6 +85,10 @@ class TestPesXml(BaseCase):
         info = document.find(".//Piece/LigneDePiece/Tiers/InfoTiers")
         self.assertEqual(info.find("IdTiers").get("V"), "69666985200019")
         self.assertEqual(info.find("NatIdTiers").get("V"), "01")
+        self.assertEqual(info.find("CatTiers").get("V"), "50")
+        sender = document.find("Enveloppe/Emetteur")
+        self.assertEqual(sender.find("Sigle").get("V"), "Odoo Tourisme")
+        self.assertEqual(sender.find("Adresse").get("V"), "tourism_pes 18.0.1.0.0")
         fichier = document.find("PES_PJ/PJ/Contenu/Fichier")
         self.assertEqual(
             gzip.decompress(base64.b64decode(fichier.text)), b"%PDF-1.4 avis"
@@ -89,14 +97,36 @@ class TestPesXml(BaseCase):
         self.assertEqual(ref, document.find("PES_PJ/PJ/IdUnique").get("V"))
 
     def test_schema_catches_a_bad_file(self):
-        """A file that breaks the schema is refused with the line and the reason."""
-        xml = self._build([piece()])
-        tree = etree.fromstring(xml)
-        tree.find(".//BlocBordereau/Exer").set("V", "20260")
-        with self.assertRaises(pes_xml.PesError) as caught:
-            pes_xml.validate(etree.tostring(tree), "PES_Aller_Recette.xsd")
-        self.assertEqual(caught.exception.code, "schema")
-        self.assertIn("Exer", caught.exception.details)
+        """A file that breaks the official schema is refused with the line and the
+        reason: a year of five digits (Base_Num4), an object over 160 characters
+        (Base_Texte160), a bordereau in the Dépense domain this addon does not
+        vendor, a file without the Emetteur that Class_Enveloppe.xsd requires."""
+
+        def exer(tree):
+            tree.find(".//BlocBordereau/Exer").set("V", "20260")
+
+        def objet(tree):
+            tree.find(".//BlocPiece/ObjPce").set("V", "x" * 161)
+
+        def depense(tree):
+            tree.insert(2, etree.Element("PES_DepenseAller"))
+
+        def emetteur(tree):
+            tree.find("Enveloppe").remove(tree.find("Enveloppe/Emetteur"))
+
+        for change, reason in (
+            (exer, "Exer"),
+            (objet, "ObjPce"),
+            (depense, "PES_DepenseAller"),
+            (emetteur, "Emetteur"),
+        ):
+            with self.subTest(reason=reason):
+                tree = etree.fromstring(self._build([piece()]))
+                change(tree)
+                with self.assertRaises(pes_xml.PesError) as caught:
+                    pes_xml.validate(etree.tostring(tree), pes_xml.PES_ALLER_XSD)
+                self.assertEqual(caught.exception.code, "schema")
+                self.assertIn(reason, caught.exception.details)
 
     def test_texts_follow_the_pes_rules(self):
         """Base_Texte: one line, cut to size, never "", ".", "nc" or zeros only."""
@@ -118,8 +148,10 @@ class TestPesXml(BaseCase):
             pes_xml.amount("0")
 
     def test_acquit_read_and_refused(self):
-        """The acknowledgement is read element by element; a file of another kind, or
-        broken, is named as such."""
+        """The acknowledgement (PES_ACQUIT version 2, validated against
+        Rev0/PES_V2_Acquit_Autonome_V2.xsd) is read element by element, a pièce in
+        error under its bordereau, domain 6 « Recette » (CommunAck.xsd); a file of
+        another kind, or broken, is named as such."""
         header = dict(HEADER, file_name="ACK.xml")
         elements = [
             {"ok": True, "exercice": 2026, "bordereau": 3},
@@ -134,6 +166,7 @@ class TestPesXml(BaseCase):
         ]
         read = pes_xml.read_acquit(pes_xml.build_acquit(header, elements))
         self.assertEqual([e["ok"] for e in read], [True, False])
+        self.assertEqual({e["domain"] for e in read}, {"6"})
         self.assertEqual(read[1]["piece"], 2)
         self.assertEqual(read[1]["label"], "Adresse incomplète")
         for data, code in (

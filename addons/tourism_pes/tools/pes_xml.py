@@ -3,10 +3,10 @@
 """PES V2 files, domaine Recette, without the ORM.
 
 Builds the PES_Aller of a bordereau of titres from plain values, validates a file
-against the schemas under ``data/xsd`` and reads the acknowledgement (PES_ACQUIT) that
-Hélios returns. Field meanings: the DGFiP's PES V2 schemas' own documentation
-(``Class_BordereauRecetteAller.xsd``, ``Class_TitreAller.xsd``,
-``Class_LigneTitreAller.xsd``, ``Class_TiersRecette.xsd``, ``Class_PJ.xsd``; see
+against the DGFiP's PES V2 schemas vendored under ``data/xsd/official`` and reads the
+acknowledgement (PES_ACQUIT, version 2) that Hélios returns. Field meanings: the
+schemas' own documentation (``PES_V2/Class_Enveloppe.xsd``, ``Class_EntetePES.xsd``,
+``NS_Recette/r0/*.xsd``, ``Class_PJ.xsd``, ``Rev0/PES_V2_Acquit_Autonome_V2.xsd``; see
 ``data/xsd/README.md``).
 """
 
@@ -21,16 +21,43 @@ from decimal import Decimal
 from lxml import etree
 
 NS_ALLER = "http://www.minefi.gouv.fr/cp/helios/pes_v2/Rev0/aller"
-NS_RETOUR = "http://www.minefi.gouv.fr/cp/helios/pes_v2/Rev0/retour"
+NS_ACQUIT = "http://www.minefi.gouv.fr/cp/helios/pes_v2/Rev0/retour/v2"
 XSD_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "xsd")
+# The set every file is checked against: PES V2 schemas v5.30, complete for the
+# PES_Aller's Recette, common, PJ and signature branches and for the acknowledgement.
+PES_SET = os.path.join(XSD_DIR, "official", "schemas_pes_v5.30")
+PES_ALLER_XSD = "PES_V2/Rev0/PES_Aller.xsd"
+PES_ACQUIT_XSD = "PES_V2/Rev0/PES_V2_Acquit_Autonome_V2.xsd"
+# Files of the v5.30 graph that the public copy lacks (data/xsd/README.md): each is
+# read from the same file of another official set, or, for the domains this addon
+# never writes, from a placeholder that admits no content. The official files are
+# kept as published; only these loads are redirected, keeping the v5.30 location as
+# base so that their own includes resolve inside the v5.30 set.
+PES_SUBSTITUTES = {
+    "PES_V2/Class_SchemasCommuns.xsd": (
+        "official/Schemas_PES_v471_072015/PES_V2/Class_SchemasCommuns.xsd"
+    ),
+    "PES_V2/Class_Signature.xsd": (
+        "official/Schemas_PES_v471_072015/PES_V2/Class_Signature.xsd"
+    ),
+    "xades/XAdES-core-schema.xsd": (
+        "official/Schemas_PES_v471_072015/xades/XAdES-core-schema.xsd"
+    ),
+    "PES_V2/CommunAck.xsd": "official/schemas_pes_v5.7_072018/PES_V2/CommunAck.xsd",
+    "PES_V2/Class_Chiffrement.xsd": "absent/xmlenc.xsd",
+    "PES_V2/NS_Depense/r0/PES_DepenseAller.xsd": "absent/depense.xsd",
+    "PES_V2/NS_Facture/r0/Class_PESFacture.xsd": "absent/facture.xsd",
+    "PES_V2/NS_Marche/r0/PES_MarcheAller.xsd": "absent/marche.xsd",
+}
 
 # Triplet of an ordinary titre of the operating section: bordereau 01 « Ordinaire »,
 # pièce 01 « Titre ordinaire », nature 01 « Fonctionnement » (CommunRecette.xsd).
 TYP_BORD_ORDINAIRE = "01"
 TYP_PCE_ORDINAIRE = "01"
 NAT_PCE_FONCTIONNEMENT = "01"
-# ElementACQUIT/DomaineAck of the Recette domain (TDomaine 02 « Recette »).
-DOMAINE_ACK_RECETTE = "2"
+# ElementACQUIT/DomaineAck of a bordereau of titres: TDomaineAck 6 « Recette »
+# (CommunAck.xsd; 2 is « Signature globale »).
+DOMAINE_ACK_RECETTE = "6"
 
 
 class PesError(ValueError):
@@ -43,10 +70,26 @@ class PesError(ValueError):
         self.details = details
 
 
+class _SetResolver(etree.Resolver):
+    """Loads the files of the vendored set, redirecting the PES_SUBSTITUTES."""
+
+    def resolve(self, system_url, public_id, context):
+        path = system_url[7:] if system_url.startswith("file://") else system_url
+        relative = os.path.relpath(os.path.normpath(path), PES_SET)
+        substitute = PES_SUBSTITUTES.get(relative.replace(os.sep, "/"))
+        if substitute is None:
+            return None  # a file of the set itself, read as is
+        with open(os.path.join(XSD_DIR, substitute), "rb") as file:
+            return self.resolve_string(file.read(), context, base_url=system_url)
+
+
 @functools.cache
 def schema(name):
-    """The compiled schema ``data/xsd/<name>`` (compiled once per process)."""
-    return etree.XMLSchema(etree.parse(os.path.join(XSD_DIR, name)))
+    """The compiled schema ``<PES_SET>/<name>``, its whole import graph read from
+    disk only (compiled once per process: the graph is large)."""
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    parser.resolvers.add(_SetResolver())
+    return etree.XMLSchema(etree.parse(os.path.join(PES_SET, name), parser))
 
 
 def validate(xml_bytes, schema_name):
@@ -133,26 +176,15 @@ def build_pes_aller_tree(header, bordereau, pieces):
     """The PES_Aller of one bordereau, as an lxml tree.
 
     ``header``: file_name, date (ISO), id_post, id_coll, cod_col, cod_bud, libelle,
-    sender. ``bordereau``: exercice, number, date, object. ``pieces``: one per titre,
+    sender (the software's publisher), application (its name and version).
+    ``bordereau``: exercice, number, date, object. ``pieces``: one per titre,
     {number, date, object, tiers: {...}, lines: [{number, object, product_code,
     nature, fonction, amount}], pjs: [{id_unique, name, description, mimetype,
     content (bytes)}]}.
     """
     root = etree.Element(etree.QName(NS_ALLER, "PES_Aller"), nsmap={"n": NS_ALLER})
-    envelope = _el(root, "Enveloppe")
-    params = _el(envelope, "Parametres")
-    _el(params, "Version", 1)  # « Doit être valorisé à 1 » (Class_Enveloppe.xsd)
-    _el(params, "TypFic", "PESALR1")
-    _el(params, "NomFic", text(header["file_name"], 100))
-    if header.get("sender"):
-        sender = _el(envelope, "Emetteur")
-        _el(sender, "Sigle", text(header["sender"], 32))
-    head = _el(root, "EnTetePES")
-    _el(head, "DteStr", header["date"])
-    _el(head, "IdPost", text(header["id_post"], 7))
-    _el(head, "IdColl", digits(header["id_coll"])[:14])
-    _el(head, "CodCol", alnum(header["cod_col"], 3))
-    _opt(head, "CodBud", alnum(header.get("cod_bud"), 2))
+    _envelope(root, header, "PESALR1")
+    head = _entete(root, header)
     _opt(head, "LibelleColBud", text(header.get("libelle"), 38))
 
     recette = _el(root, "PES_RecetteAller")
@@ -226,6 +258,30 @@ def build_pes_aller_tree(header, bordereau, pieces):
     return root
 
 
+def _envelope(root, header, file_type):
+    """Enveloppe (Class_Enveloppe.xsd): the file, and who wrote it (Emetteur: the
+    publisher's name, then the application's name and version)."""
+    envelope = _el(root, "Enveloppe")
+    params = _el(envelope, "Parametres")
+    _el(params, "Version", 2)  # « Doit être valorisé à 2 » (Class_Enveloppe.xsd)
+    _el(params, "TypFic", file_type)
+    _el(params, "NomFic", text(header["file_name"], 100))
+    sender = _el(envelope, "Emetteur")
+    _el(sender, "Sigle", text(header["sender"], 32))
+    _el(sender, "Adresse", text(header["application"], 38))
+
+
+def _entete(root, header):
+    """EnTetePES (Class_EntetePES.xsd): poste comptable, collectivity, budget."""
+    head = _el(root, "EnTetePES")
+    _el(head, "DteStr", header["date"])
+    _el(head, "IdPost", text(header["id_post"], 7))
+    _el(head, "IdColl", digits(header["id_coll"])[:14])
+    _el(head, "CodCol", digits(header["cod_col"])[:3])
+    _el(head, "CodBud", alnum(header["cod_bud"], 2))
+    return head
+
+
 def _tiers(parent, tiers):
     """The debtor (Class_TiersRecette.xsd, Class_Adresse.xsd)."""
     node = _el(parent, "Tiers")
@@ -236,8 +292,9 @@ def _tiers(parent, tiers):
         _el(info, "NatIdTiers", "01")  # Siret
     _opt(info, "RefTiers", text(tiers.get("ref"), 30))
     if tiers["is_company"]:
-        # Personnes morales de droit privé / Société
-        _el(info, "CatTiers", "60")
+        # 50 « Personnes morales de droit privé autres qu'organismes sociaux », 03
+        # « Société » (CommunPES.xsd; 60 is the social security's general scheme).
+        _el(info, "CatTiers", "50")
         _el(info, "NatJur", "03")
     else:
         _el(info, "CatTiers", "01")  # Personnes physiques
@@ -250,60 +307,98 @@ def _tiers(parent, tiers):
     _opt(address, "Adr1", text(tiers.get("street2"), 38))
     _el(address, "Adr2", text(tiers["street"], 38))
     _el(address, "CP", text(tiers["zip"], 5))
-    _opt(address, "Ville", text(tiers.get("city"), 38))
+    _el(address, "Ville", text(tiers["city"], 38))
     _el(address, "CodRes", 0)  # résident en France
 
 
 def read_acquit(xml_bytes):
-    """The elements of a PES_ACQUIT, validated: [{domain, ok, exercice, bordereau,
-    piece, code, label}]. Raises PesError("syntax" | "foreign" | "schema")."""
+    """The elements of a PES_ACQUIT (version 2), validated: [{domain, ok, exercice,
+    bordereau, piece, code, label}], one for each ElementACQUIT (piece None) and one
+    for each of its DetailPiece (ok False: a pièce in error). Raises
+    PesError("syntax" | "foreign" | "schema")."""
     document = parse(xml_bytes)
-    if document.tag != etree.QName(NS_RETOUR, "PES_ACQUIT").text:
+    if document.tag != etree.QName(NS_ACQUIT, "PES_ACQUIT").text:
         raise PesError("foreign", document.tag)
-    validate(xml_bytes, "PES_Acquit.xsd")
+    validate_tree(document, PES_ACQUIT_XSD)
+
+    def value(node, tag):
+        child = node.find(tag)
+        return child.get("V") if child is not None else None
+
+    def number(node, tag):
+        return int(value(node, tag) or 0) or None
+
+    def error(node):
+        """The first Erreur of a node, or that of its first DetailLigne."""
+        found = node.find("Erreur")
+        if found is None:
+            found = node.find("DetailLigne/Erreur")
+        if found is None:
+            return None, None
+        return value(found, "NumAnoAck"), value(found, "LibelleAnoAck")
+
     elements = []
     for node in document.iterfind("ACQUIT/ElementACQUIT"):
-
-        def value(tag, node=node):
-            child = node.find(tag)
-            return child.get("V") if child is not None else None
-
+        base = {
+            "domain": value(node, "DomaineAck"),
+            "exercice": number(node, "ExerciceBord"),
+            "bordereau": number(node, "NumBord"),
+        }
+        code, label = error(node)
         elements.append(
-            {
-                "domain": value("DomaineAck"),
-                "ok": value("EtatAck") in ("1", "true"),
-                "exercice": int(value("ExerciceBord") or 0) or None,
-                "bordereau": int(value("NumBord") or 0) or None,
-                "piece": int(value("NumPiece") or 0) or None,
-                "code": value("NumAnoAck"),
-                "label": value("LibelleAnoAck"),
-            }
+            dict(
+                base,
+                ok=value(node, "EtatAck") in ("1", "true"),
+                piece=None,
+                code=code,
+                label=label,
+            )
         )
+        for detail in node.iterfind("DetailPiece"):
+            code, label = error(detail)
+            elements.append(
+                dict(
+                    base,
+                    ok=False,
+                    piece=number(detail, "NumPiece"),
+                    code=code,
+                    label=label,
+                )
+            )
     return elements
 
 
 def build_acquit(header, elements):
-    """A PES_ACQUIT (bytes), as Hélios returns it: for the tests, the demo and the
-    benchmark. ``elements``: [{domain, ok, exercice, bordereau, piece, code, label}]."""
-    root = etree.Element(etree.QName(NS_RETOUR, "PES_ACQUIT"), nsmap={"n": NS_RETOUR})
-    params = _el(_el(root, "Enveloppe"), "Parametres")
-    _el(params, "Version", 1)
-    _el(params, "TypFic", "PESACQUIT")
-    _el(params, "NomFic", text(header["file_name"], 100))
-    head = _el(root, "EnTetePES")
-    _el(head, "DteStr", header["date"])
-    _el(head, "IdPost", text(header["id_post"], 7))
-    _el(head, "IdColl", digits(header["id_coll"])[:14])
-    _el(head, "CodCol", alnum(header["cod_col"], 3))
+    """A PES_ACQUIT version 2 (bytes), as Hélios returns it: for the tests, the demo
+    and the benchmark. ``header`` as for build_pes_aller; ``elements`` as read_acquit
+    returns them: [{domain, ok, exercice, bordereau, piece, code, label}], an element
+    with a piece being a DetailPiece of the bordereau's ElementACQUIT."""
+    root = etree.Element(etree.QName(NS_ACQUIT, "PES_ACQUIT"), nsmap={"n": NS_ACQUIT})
+    _envelope(root, header, "PESACQUIT")
+    _entete(root, header)
     acquit = _el(root, "ACQUIT")
-    _el(_el(acquit, "EnTeteAcquit"), "IdVer", 2)
+    _el(_el(acquit, "EnTeteAcquit"), "IdVer", 2)  # « Version de l'Acquit (2) »
+    nodes = {}
+
+    def erreur(parent, element):
+        if element.get("code") or element.get("label"):
+            node = _el(parent, "Erreur")
+            _opt(node, "NumAnoAck", element.get("code"))
+            _opt(node, "LibelleAnoAck", element.get("label"))
+
     for element in elements:
-        node = _el(acquit, "ElementACQUIT")
-        _el(node, "DomaineAck", element.get("domain", DOMAINE_ACK_RECETTE))
-        _el(node, "EtatAck", 1 if element["ok"] else 0)
-        _opt(node, "ExerciceBord", element.get("exercice"))
-        _opt(node, "NumBord", element.get("bordereau"))
-        _opt(node, "NumPiece", element.get("piece"))
-        _opt(node, "NumAnoAck", element.get("code"))
-        _opt(node, "LibelleAnoAck", element.get("label"))
+        key = (element.get("exercice"), element.get("bordereau"))
+        node = nodes.get(key)
+        if node is None or not element.get("piece"):
+            node = nodes[key] = _el(acquit, "ElementACQUIT")
+            _el(node, "DomaineAck", element.get("domain", DOMAINE_ACK_RECETTE))
+            _el(node, "EtatAck", 1 if element["ok"] and not element.get("piece") else 0)
+            _opt(node, "NumBord", element.get("bordereau"))
+            _opt(node, "ExerciceBord", element.get("exercice"))
+        if element.get("piece"):
+            detail = _el(node, "DetailPiece")
+            _el(detail, "NumPiece", element["piece"])
+            erreur(detail, element)
+        else:
+            erreur(node, element)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
