@@ -6,7 +6,6 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 
 from odoo.addons.mis_builder.models.mis_report import AutoStruct
-
 from odoo.addons.tourism_observatory.tools.indicators import INDICATORS, MISSIONS, MONEY
 
 MODULE = "tourism_observatory_mis"
@@ -56,7 +55,9 @@ def kpi_expression(query, kind):
     if kind == "sum":
         return f"{query}.value or 0.0"
     factor = "100 * " if kind == "rate" else ""
-    return f"{factor}{query}.value / {query}.weight if {query}.weight else AccountingNone"
+    return (
+        f"{factor}{query}.value / {query}.weight if {query}.weight else AccountingNone"
+    )
 
 
 class MisReport(models.Model):
@@ -118,7 +119,9 @@ class MisReport(models.Model):
     def _tourism_query_companies(self, query, get_additional_query_filter):
         """The companies of a fact query's company filter (MIS Builder's, from the
         instance), as a sorted tuple; None when the filter is anything else."""
-        domain = get_additional_query_filter(query) if get_additional_query_filter else []
+        domain = (
+            get_additional_query_filter(query) if get_additional_query_filter else []
+        )
         if (
             len(domain) == 1
             and tuple(domain[0][:2]) == ("company_id", "in")

@@ -50,7 +50,9 @@ class TestObservatoryMis(TransactionCase):
             self.env.company, base.year, base.month
         )
         return {
-            row["key"]: row for section in figures["sections"] for row in section["rows"]
+            row["key"]: row
+            for section in figures["sections"]
+            for row in section["rows"]
         }
 
     def assertSameFigures(self, mis, dashboard, label):
@@ -112,9 +114,7 @@ class TestObservatoryMis(TransactionCase):
             "base.group_user,tourism_base.group_tourism_manager",
             lang="fr_FR",
         )
-        data = (
-            self.instance.with_user(director).with_context(lang="fr_FR").compute()
-        )
+        data = self.instance.with_user(director).with_context(lang="fr_FR").compute()
         labels = [col["label"] for col in data["header"][0]["cols"]]
         self.assertEqual(
             labels,
