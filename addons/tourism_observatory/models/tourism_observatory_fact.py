@@ -516,9 +516,13 @@ class TourismObservatoryFact(models.Model):
             )
         self.env.cr.execute(SQL(" UNION ALL ").join(parts))
         # The day's margin brings partial months just outside the dates: dropped.
+        # Two sources may give the same indicator and month (a month's stays and a
+        # declaration with nothing to declare starting that month): added up.
         first = date_from.replace(day=1)
-        return {
-            (indicator, month.year, month.month): (value or 0.0, weight or 0.0)
-            for indicator, month, value, weight in self.env.cr.fetchall()
-            if first <= month <= date_to
-        }
+        monthly = {}
+        for indicator, month, value, weight in self.env.cr.fetchall():
+            if first <= month <= date_to:
+                key = (indicator, month.year, month.month)
+                sums = monthly.get(key, (0.0, 0.0))
+                monthly[key] = (sums[0] + (value or 0.0), sums[1] + (weight or 0.0))
+        return monthly

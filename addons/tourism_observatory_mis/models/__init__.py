@@ -1,0 +1,1 @@
+from . import mis_report

@@ -1,0 +1,54 @@
+/** @odoo-module */
+// The Responsable OT, whose interface is in French, opens the observatory's MIS report
+// from the menu: the month and the year to date, each with the previous year beside
+// them, already computed (the demo history).
+import {registry} from "@web/core/registry";
+
+const TABLE = "table.mis_builder";
+// The visitors' row: its second figure is the same month of the previous year (demo
+// history), a number that is not zero.
+const VISITORS_LAST_YEAR =
+    TABLE + ' tr:contains("Visiteurs accueillis") td:eq(2):contains(/[1-9]/)';
+
+registry.category("web_tour.tours").add("tourism_observatory_mis_report", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            content: "Open the Office de Tourisme app",
+            trigger:
+                '.o_app[data-menu-xmlid="tourism_base.menu_tourism_root"]:contains("Office de Tourisme")',
+            run: "click",
+        },
+        {
+            // Its section, or the "+" menu that holds the sections the navbar has no
+            // room for (its place depends on the screen and the addons).
+            content: "Open the Observatoire menu",
+            trigger:
+                '.o_menu_sections [data-menu-xmlid="tourism_observatory.menu_tourism_observatory"], .o_menu_sections_more > button',
+            run: "click",
+        },
+        {
+            content: "Open the indicators N / N-1",
+            trigger:
+                '.dropdown-item[data-menu-xmlid="tourism_observatory_mis.menu_tourism_observatory_mis"]:contains("Indicateurs N / N-1")',
+            run: "click",
+        },
+        {
+            content: "The month and the year to date against N-1, in French",
+            trigger: `${TABLE} th:contains("Mois") ~ th:contains("Même mois N-1") ~ th:contains("Évolution") ~ th:contains("Cumul annuel") ~ th:contains("Cumul annuel N-1")`,
+        },
+        {
+            content: "A heading per mission",
+            trigger: `${TABLE} td:contains("Accueil")`,
+        },
+        {
+            content: "The visitors welcomed a year ago (demo history) are shown",
+            trigger: VISITORS_LAST_YEAR,
+        },
+    ],
+});

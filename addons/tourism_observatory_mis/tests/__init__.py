@@ -1,0 +1,1 @@
+from . import test_mis_report, test_ui
