@@ -1,5 +1,5 @@
 # Copyright 2026 Odoo Tourisme
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Tourism Office - Observatory in MIS Builder",
     "summary": "The observatory's indicators as a ready-made MIS Builder report: the "
@@ -8,7 +8,7 @@
     "category": "Tourism",
     "author": "Odoo Tourisme",
     "website": "https://github.com/odoo-tourisme/odoo-tourisme",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "installable": True,
     "auto_install": True,
     "depends": [

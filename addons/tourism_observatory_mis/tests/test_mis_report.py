@@ -1,5 +1,5 @@
 # Copyright 2026 Odoo Tourisme
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
 from odoo import fields
