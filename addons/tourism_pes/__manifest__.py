@@ -22,6 +22,7 @@
         "views/account_account_views.xml",
         "views/product_template_views.xml",
         "views/res_company_views.xml",
+        "views/res_partner_views.xml",
         "wizards/tourism_pes_acquit_import_views.xml",
         "report/tourism_pes_bordereau_reports.xml",
         "report/tourism_pes_bordereau_templates.xml",

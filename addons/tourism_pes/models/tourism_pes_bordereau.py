@@ -319,6 +319,30 @@ class TourismPesBordereau(models.Model):
                 )
             )
 
+        # « Civilite [...] Obligatoire si Cat du tiers 01 sinon rejet du bordereau
+        # [...] La civilité de type Mademoiselle n'existe plus. En cas
+        # d'utilisation, rejet du bordereau. » and « Prenom Obligatoire si Cat 01
+        # personne physique » (PES V2 v5.30, NS_Recette/r0/Class_TiersRecette.xsd).
+        # A partner who is not a company is sent as a person (CatTiers 01).
+        miss = self.env.ref("base.res_partner_title_miss", raise_if_not_found=False)
+        persons = self.titre_ids.partner_id.filtered(lambda p: not p.is_company)
+        incomplete = persons.filtered(
+            lambda p: not p.title.with_context(lang="fr_FR").shortcut
+            or (miss and p.title == miss)
+            or not (p.firstname or "").strip()
+            or not (p.lastname or "").strip()
+        )
+        if incomplete:
+            raise UserError(
+                self.env._(
+                    "Hélios rejects a debtor who is a person without a civility and "
+                    "a first name (PES V2, Class_TiersRecette.xsd; the civility "
+                    "Mademoiselle no longer exists). Set the title (other than "
+                    "Miss), first name and last name of: %(debtors)s.",
+                    debtors=", ".join(incomplete.mapped("display_name")),
+                )
+            )
+
     def _lock_moves(self):
         """Two bordereaux emitted at once never carry the same invoice: lock the
         invoices, then check none went into another live titre meanwhile.
@@ -420,8 +444,12 @@ class TourismPesBordereau(models.Model):
                         "siret": partner.siret,
                         "ref": partner.ref or str(partner.id),
                         "is_company": partner.is_company,
-                        "civility": partner.title.shortcut,
+                        # Hélios reads French: the title's French abbreviation,
+                        # whatever the language of who emits.
+                        "civility": partner.title.with_context(lang="fr_FR").shortcut,
                         "name": partner.name,
+                        "firstname": partner.firstname,
+                        "lastname": partner.lastname,
                         "street": partner.street,
                         "street2": partner.street2,
                         "zip": partner.zip,

@@ -37,9 +37,13 @@ class TestBordereau(TourismTaxDeclarationCommon):
         cls.host.write(
             {"street": "12 place du Tour du Sol", "zip": "40500", "city": "Saint-Sever"}
         )
+        # A person (an individual host renting a furnished flat): CatTiers 01.
         cls.other_host = cls.env["res.partner"].create(
             {
-                "name": "Gîte de la Tour",
+                "name": "Marie Dufau",
+                "title": cls.env.ref("base.res_partner_title_madam").id,
+                "firstname": "Marie",
+                "lastname": "Dufau",
                 "street": "3 rue du Château",
                 "zip": "40320",
                 "city": "Geaune",
@@ -159,6 +163,21 @@ class TestBordereau(TourismTaxDeclarationCommon):
         self.assertEqual(
             document.find(".//BlocBordereau/IdBord").get("V"), str(bordereau.number)
         )
+        person = document.xpath(
+            ".//InfoTiers[RefTiers/@V=$ref]", ref=str(self.other_host.id)
+        )[0]
+        self.assertEqual(
+            [
+                (tag, person.find(tag).get("V"))
+                for tag in ("CatTiers", "Civilite", "Nom", "Prenom")
+            ],
+            [
+                ("CatTiers", "01"),
+                ("Civilite", "Mme"),
+                ("Nom", "Dufau"),
+                ("Prenom", "Marie"),
+            ],
+        )
         with self.assertRaises(UserError):
             bordereau.write({"date_to": self.period["date_from"]})
         with self.assertRaises(UserError):
@@ -178,7 +197,9 @@ class TestBordereau(TourismTaxDeclarationCommon):
         third = self._invoiced(
             self._lodging(
                 name="Chambre",
-                host_id=self.env["res.partner"].create({"name": "Sans adresse"}).id,
+                host_id=self.env["res.partner"]
+                .create({"name": "Sans adresse", "is_company": True})
+                .id,
             )
         )
         failed = self._bordereau()
@@ -192,6 +213,44 @@ class TestBordereau(TourismTaxDeclarationCommon):
         failed.action_emit()
         self.assertEqual(failed.number, first.number + 1)
         self.assertEqual(failed.titre_ids.number, numbers[-1] + 1)
+
+    def test_person_without_first_name_refused(self):
+        """A debtor who is a person without a first name, or with the civility
+        Mademoiselle, stops the emission with a French message naming the debtor, and
+        nothing is emitted, no number used: « Prenom Obligatoire si Cat 01 personne
+        physique absence pour un tiers personne physique aboutit à rejet du
+        bordereau » and « La civilité de type Mademoiselle n'existe plus. En cas
+        d'utilisation, rejet du bordereau. » (Class_TiersRecette.xsd, PES V2 v5.30).
+        Once the office completes the partner, the same bordereau goes through."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        bordereau = self._bordereau().with_context(lang="fr_FR")
+        bordereau.action_prepare()
+        for values in (
+            {"firstname": False},
+            {"title": self.env.ref("base.res_partner_title_miss").id},
+        ):
+            with self.subTest(values=values):
+                self.other_host.write(values)
+                with self.assertRaises(UserError) as caught:
+                    bordereau.action_emit()
+                self.assertEqual(
+                    str(caught.exception),
+                    "Hélios rejette un débiteur personne physique sans civilité ni "
+                    "prénom (PES V2, Class_TiersRecette.xsd ; la civilité "
+                    "Mademoiselle n'existe plus). Renseignez le titre (autre que "
+                    "Mademoiselle), le prénom et le nom de : Marie Dufau.",
+                )
+                self.assertEqual(bordereau.state, "draft")
+                self.assertFalse(bordereau.number)
+                self.assertFalse(any(bordereau.titre_ids.mapped("number")))
+                self.other_host.write(
+                    {
+                        "firstname": "Marie",
+                        "title": self.env.ref("base.res_partner_title_madam").id,
+                    }
+                )
+        bordereau.action_emit()
+        self.assertEqual(bordereau.state, "emitted")
 
     def test_file_the_schema_refuses_emits_nothing(self):
         """A PES_Aller the DGFiP's schema refuses (here a line whose Majo comes

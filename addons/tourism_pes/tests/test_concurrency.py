@@ -79,6 +79,7 @@ class TestEmissionConcurrency(BaseCase):
                 [
                     {
                         "name": name,
+                        "is_company": True,
                         "street": "1 place de la Halle",
                         "zip": "40500",
                         "city": "Saint-Sever",

@@ -96,6 +96,44 @@ class TestPesXml(BaseCase):
         ref = document.find(".//BlocPiece/PJRef/IdUnique").get("V")
         self.assertEqual(ref, document.find("PES_PJ/PJ/IdUnique").get("V"))
 
+    def test_person_debtor_civility_first_and_last_name(self):
+        """A debtor who is a person goes as CatTiers 01, NatJur 01 (CommunPES.xsd)
+        with Civilite, Nom (the last name) and Prenom in the schema's order, and the
+        file validates against the official PES_Aller.xsd. Without a civility or a
+        first name nothing is built: « Civilite [...] Obligatoire si Cat du tiers 01
+        sinon rejet du bordereau » and « Prenom Obligatoire si Cat 01 personne
+        physique absence pour un tiers personne physique aboutit à rejet du
+        bordereau » (NS_Recette/r0/Class_TiersRecette.xsd, PES V2 v5.30)."""
+        person = dict(
+            TIERS,
+            siret="",
+            is_company=False,
+            civility="Mme",
+            name="Marie Dufau",
+            firstname="Marie",
+            lastname="Dufau",
+        )
+        xml = self._build([piece(tiers=person)])
+        document = pes_xml.validate(xml, pes_xml.PES_ALLER_XSD)
+        info = document.find(".//Piece/LigneDePiece/Tiers/InfoTiers")
+        self.assertEqual(
+            [(node.tag, node.get("V")) for node in info],
+            [
+                ("RefTiers", "42"),
+                ("CatTiers", "01"),
+                ("NatJur", "01"),
+                ("TypTiers", "01"),
+                ("Civilite", "Mme"),
+                ("Nom", "Dufau"),
+                ("Prenom", "Marie"),
+            ],
+        )
+        for key in ("civility", "firstname", "lastname"):
+            with self.subTest(missing=key), self.assertRaises(pes_xml.PesError) as c:
+                self._build([piece(tiers=dict(person, **{key: " "}))])
+            self.assertEqual(c.exception.code, "person")
+            self.assertEqual(c.exception.details, f"Marie Dufau: {key}")
+
     def test_schema_catches_a_bad_file(self):
         """A file that breaks the official schema is refused with the line and the
         reason: a year of five digits (Base_Num4), an object over 160 characters

@@ -178,7 +178,9 @@ def build_pes_aller_tree(header, bordereau, pieces):
     ``header``: file_name, date (ISO), id_post, id_coll, cod_col, cod_bud, libelle,
     sender (the software's publisher), application (its name and version).
     ``bordereau``: exercice, number, date, object. ``pieces``: one per titre,
-    {number, date, object, tiers: {...}, lines: [{number, object, product_code,
+    {number, date, object, tiers: {siret, ref, is_company, civility, name,
+    firstname, lastname, street, street2, zip, city} (a person: civility,
+    firstname and lastname required), lines: [{number, object, product_code,
     nature, fonction, amount}], pjs: [{id_unique, name, description, mimetype,
     content (bytes)}]}.
     """
@@ -300,8 +302,23 @@ def _tiers(parent, tiers):
         _el(info, "CatTiers", "01")  # Personnes physiques
         _el(info, "NatJur", "01")  # Particuliers
     _el(info, "TypTiers", "01")  # Débiteur principal
-    _opt(info, "Civilite", text(tiers.get("civility"), 10))
-    _el(info, "Nom", text(tiers["name"], 38))
+    if tiers["is_company"]:
+        _el(info, "Nom", text(tiers["name"], 38))
+    else:
+        # « Civilite [...] Obligatoire si Cat du tiers 01 sinon rejet du bordereau »,
+        # « Prenom Obligatoire si Cat 01 personne physique » (Class_TiersRecette.xsd):
+        # the schema lets both out, Hélios does not. Nom is then the last name alone.
+        person = {
+            "civility": text(tiers.get("civility"), 10),
+            "lastname": text(tiers.get("lastname"), 38),
+            "firstname": text(tiers.get("firstname"), 38),
+        }
+        missing = [key for key, value in person.items() if not value]
+        if missing:
+            raise PesError("person", f"{tiers['name']}: {', '.join(missing)}")
+        _el(info, "Civilite", person["civility"])
+        _el(info, "Nom", person["lastname"])
+        _el(info, "Prenom", person["firstname"])
     address = _el(node, "Adresse")
     _el(address, "TypAdr", 1)  # principale
     _opt(address, "Adr1", text(tiers.get("street2"), 38))
