@@ -109,6 +109,23 @@ db_exists() {
     [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]
 }
 
+# The addons of $TOURISM_ADDONS not yet installed in the database $1, comma-separated.
+# Odoo's -i on an installed addon loads its demo data again (its records created twice,
+# its confirmations re-run, then "installed without demo data"): only new ones get -i.
+addons_to_install() {
+    local installed addon missing=()
+    installed=$(as_pg "$PG_BIN/psql" -h "$PGDIR/run" -p "$PGPORT" -U postgres -d "$1" -tAq \
+        -c "SELECT name FROM ir_module_module WHERE state = 'installed'")
+    IFS=, read -ra all <<<"$TOURISM_ADDONS"
+    for addon in "${all[@]}"; do
+        grep -qx "$addon" <<<"$installed" || missing+=("$addon")
+    done
+    (
+        IFS=,
+        echo "${missing[*]}"
+    )
+}
+
 # Command-line options every Odoo run of ours shares.
 odoo_common_args() {
     local addons_path="$ROOT/addons,$ODOO_SRC/addons,$ODOO_SRC/odoo/addons"

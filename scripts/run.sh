@@ -14,7 +14,10 @@ mkdir -p "$LOCAL_DIR"
 if db_exists "$DB"; then
     # -u upgrades the addons already there, -i installs the ones added since.
     log "Upgrading $TOURISM_ADDONS in the database $DB"
-    odoo_bin -d "$DB" -u "$TOURISM_ADDONS" -i "$TOURISM_ADDONS" --stop-after-init \
+    install_args=()
+    NEW_ADDONS=$(addons_to_install "$DB")
+    [ -z "$NEW_ADDONS" ] || install_args=(-i "$NEW_ADDONS")
+    odoo_bin -d "$DB" -u "$TOURISM_ADDONS" "${install_args[@]}" --stop-after-init \
         --http-port="$HTTP_PORT" --log-level=warn
 else
     log "Creating the database $DB (French, demo data)"

@@ -38,9 +38,11 @@ if [ -n "$UPGRADE" ]; then
     # Updates run with the server stopped: a worker must never serve half-updated addons.
     prod_stop_all
     log "Installing / updating $TOURISM_ADDONS in $DB_NAME"
-    demo_args=()
+    demo_args=() install_args=()
     [ "$DEMO" = 1 ] || demo_args=(--without-demo=all)
-    odoo_bin -d "$DB_NAME" -i "$TOURISM_ADDONS" -u "$TOURISM_ADDONS" "${demo_args[@]}" \
+    NEW_ADDONS=$(addons_to_install "$DB_NAME")
+    [ -z "$NEW_ADDONS" ] || install_args=(-i "$NEW_ADDONS")
+    odoo_bin -d "$DB_NAME" "${install_args[@]}" -u "$TOURISM_ADDONS" "${demo_args[@]}" \
         --stop-after-init --http-port=0 --max-cron-threads=0 --log-level=warn
 fi
 if [ -n "$CREATED" ] && [ "$DEMO" != 1 ]; then
