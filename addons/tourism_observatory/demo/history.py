@@ -384,9 +384,8 @@ def _till_sales(env, rng, start, today):
     - Paid by card: cash would pile up in the régie's till without the
       régisseur's versements to the comptable (an act of the régisseur, not
       generated here), and the counted cash of each closing is the expected one.
-    - The shop's stock: the points received what they sold (an inventory
-      adjustment before the sales, the public way to set a quantity), so their
-      stock ends where the other demos left it.
+    - The shop's stock: the points received what they sold (a receipt before
+      the sales), so their stock ends where the other demos left it.
     - Tickets: the site conventions run since the start of the history (their
       start date is moved back), and each period of their settlement frequency
       that has ended is settled with the organiser (prepared as the scheduled
@@ -461,34 +460,47 @@ def _till_sales(env, rng, start, today):
 
 
 def _stock_for(env, configs, months):
-    """Raise each point's stock by what the history sells there."""
+    """Each point first receives from the suppliers what the history sells there
+    (a receipt validated as the stock clerk does): its stock ends where the other
+    demos left it, and the counts they left in progress are untouched."""
     sold = {}
     for sales in months.values():
         for _moment, code, lines in sales:
-            location = configs[code].picking_type_id.default_location_src_id
             for product, qty in lines:
                 if product.is_storable:
-                    key = (location.id, product.id)
-                    sold[key] = sold.get(key, 0) + qty
-    Quant = env["stock.quant"].with_context(inventory_mode=True)
-    quants = Quant
-    for (location_id, product_id), qty in sorted(sold.items()):
-        quant = Quant.search(
-            [("location_id", "=", location_id), ("product_id", "=", product_id)],
-            limit=1,
+                    point = sold.setdefault(code, {})
+                    point[product] = point.get(product, 0) + qty
+    supplier = env.ref("stock.stock_location_suppliers")
+    for code, products in sorted(sold.items()):
+        warehouse = configs[code].picking_type_id.warehouse_id
+        stock = warehouse.lot_stock_id
+        picking = env["stock.picking"].create(
+            {
+                "picking_type_id": warehouse.in_type_id.id,
+                "location_id": supplier.id,
+                "location_dest_id": stock.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": product.display_name,
+                            "product_id": product.id,
+                            "product_uom": product.uom_id.id,
+                            "product_uom_qty": qty,
+                            "location_id": supplier.id,
+                            "location_dest_id": stock.id,
+                        }
+                    )
+                    for product, qty in sorted(
+                        products.items(), key=lambda item: item[0].id
+                    )
+                ],
+            }
         )
-        if quant:
-            quant.inventory_quantity = quant.quantity + qty
-        else:
-            quant = Quant.create(
-                {
-                    "location_id": location_id,
-                    "product_id": product_id,
-                    "inventory_quantity": qty,
-                }
-            )
-        quants |= quant
-    quants.action_apply_inventory()
+        picking.action_confirm()
+        for move in picking.move_ids:
+            move.quantity = move.product_uom_qty
+        picking.move_ids.picked = True
+        picking.button_validate()
 
 
 def _month(env, configs, user, sales):
