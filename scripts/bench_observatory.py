@@ -15,13 +15,20 @@ Measures:
 (c) opening the dashboard: creating tourism.observatory.dashboard for the current
     month and computing its table (every indicator, month N and N-1, year to date,
     whole years), cold then warm, with its SQL queries; and the annual report's
-    figures (the same query) and open data file of a year.
+    figures (the same query) and open data file of a year;
+(d) with --explain, the plans PostgreSQL runs (EXPLAIN ANALYZE) for the dashboard's
+    query and for one month's nights read from the analysis view: how each source
+    is scanned within the dates.
 
 Times are wall-clock (time.perf_counter). The project's PostgreSQL cluster must be
 running (scripts/setup.sh). From the project's root:
 
     .venv/bin/python scripts/bench_observatory.py [--db tourisme_test]
         [--record 100000] [--contacts 300000] [--stays 60000] [--orders 50000]
+        [--explain]
+
+The counts are totals: the demo's own rows count in them (its history holds a
+few thousand contacts and about 1,300 real till orders).
 """
 
 import argparse
@@ -48,6 +55,9 @@ def parse_args():
     parser.add_argument("--contacts", type=int, default=300_000, help="default 300000")
     parser.add_argument("--stays", type=int, default=60_000, help="default 60000")
     parser.add_argument("--orders", type=int, default=50_000, help="default 50000")
+    parser.add_argument(
+        "--explain", action="store_true", help="print the dashboard query's plan"
+    )
     args = parser.parse_args()
     if min(args.contacts, args.stays, args.orders) < 1 or args.record < 0:
         parser.error("the counts must be positive")
@@ -147,11 +157,20 @@ def fabricate(env, args):
         [declarations],
     )
     stay = declaration.stay_ids[0]
-    names = columns(cr, "tourism_tax_stay", {"id", "declaration_id"})
+    names = columns(cr, "tourism_tax_stay", {"id", "declaration_id", "arrival"})
+    # Each stay arrives within its declaration's month (the observatory counts a
+    # stay in the month of its arrival); the departure keeps the stay's length.
+    select = [
+        f"s.{name}"
+        if name != "departure"
+        else "td.date_from + mod(g, 28) + (s.departure - s.arrival)"
+        for name in names
+    ]
     cr.execute(
-        f"INSERT INTO tourism_tax_stay (declaration_id, {', '.join(names)}) "  # noqa: S608
-        f"SELECT d.id, {', '.join('s.' + name for name in names)} "
-        "FROM tourism_tax_stay s, bench_declarations d, generate_series(1, 10) "
+        f"INSERT INTO tourism_tax_stay (declaration_id, arrival, {', '.join(names)}) "  # noqa: S608
+        f"SELECT d.id, td.date_from + mod(g, 28), {', '.join(select)} "
+        "FROM tourism_tax_stay s, bench_declarations d "
+        "JOIN tourism_tax_declaration td ON td.id = d.id, generate_series(1, 10) g "
         "WHERE s.id = %s",
         [stay.id],
     )
@@ -188,11 +207,12 @@ def fabricate(env, args):
     )
     order.state = "paid"
     env.flush_all()
+    cr.execute("SELECT count(*) FROM pos_order")
     orders = copy_rows(
         cr,
         "pos_order",
         order.id,
-        args.orders,
+        max(args.orders - cr.fetchone()[0], 0),
         {
             "date_order": f"{spread()} + TIME '11:00'",
             "name": "'BENCH/' || n",
@@ -240,6 +260,58 @@ def open_dashboard(env):
     html = str(dashboard.table_html)
     elapsed = time.perf_counter() - start
     return elapsed, cr.sql_log_count - before, len(html)
+
+
+def explain(env, read):
+    """The plan (EXPLAIN ANALYZE) of the last query ``read()`` runs."""
+    from odoo.tools import SQL
+
+    cr = env.cr
+    captured = []
+    execute = cr.execute
+
+    def capture(query, params=None, log_exceptions=True):
+        captured.append((query, params))
+        return execute(query, params, log_exceptions)
+
+    cr.execute = capture
+    try:
+        read()
+    finally:
+        del cr.execute
+    query, params = captured[-1]
+    if params is not None:
+        query = SQL(query, *params)
+    cr.execute(SQL("EXPLAIN (ANALYZE, COSTS OFF) %s", query))
+    return [line for (line,) in cr.fetchall()]
+
+
+def explain_figures(env):
+    """The plans of the dashboard's query (two years) and of the analysis view
+    read for the nights of one month (the pivot's drill-down)."""
+    Fact = env["tourism.observatory.fact"]
+    today = date.today()
+    first = today.replace(day=1)
+    return {
+        "dashboard": explain(
+            env,
+            lambda: Fact._monthly(
+                date(today.year - 1, 1, 1), date(today.year, 12, 31), env.company.ids
+            ),
+        ),
+        "nights of this month in the analysis view": explain(
+            env,
+            lambda: Fact._read_group(
+                [
+                    ("indicator", "=", "nights"),
+                    ("date", ">=", first),
+                    ("date", "<=", today),
+                ],
+                [],
+                ["value:sum"],
+            ),
+        ),
+    }
 
 
 def benchmark(args, odoo):
@@ -291,10 +363,15 @@ def benchmark(args, odoo):
             f"(c) annual report figures {report:.2f} s; open data file of a year "
             f"{opendata:.2f} s ({lines:,} lines)"
         )
+        plans = explain_figures(env) if args.explain else {}
         cr.rollback()
     say("")
     for line in results:
         say(line)
+    for label, plan in plans.items():
+        say(f"(d) the plan of the {label} (EXPLAIN ANALYZE):")
+        for line in plan:
+            say(f"    {line}")
 
 
 def main():

@@ -142,7 +142,9 @@ class TourismTaxStay(models.Model):
     # Every input of the tax has a default: the stays being created are computed
     # before they are inserted (precompute), and a value neither given nor
     # defaulted is looked up stay by stay.
-    arrival = fields.Date(required=True)
+    # Indexed: the observatory's monthly sums read the stays by arrival date
+    # (tourism_observatory, tourism.observatory.fact._monthly).
+    arrival = fields.Date(required=True, index=True)
     departure = fields.Date(required=True)
     nights = fields.Integer(compute="_compute_nights", store=True, precompute=True)
     persons = fields.Integer(required=True, default=1)
