@@ -30,6 +30,17 @@ psql_replica() {
     as_pg "$PG_BIN/psql" -h "$PGDIR/run" -p "$REPLICA_PORT" -U postgres -d postgres -tAq "$@"
 }
 
+# Whether the primary streams to the replica (waits up to 30 s for it to connect).
+replica_streaming() {
+    local i
+    for i in $(seq 30); do
+        [ "$(psql_admin -c "SELECT count(*) FROM pg_stat_replication
+            WHERE usename = 'replicator' AND state = 'streaming'")" -gt 0 ] && return 0
+        sleep 1
+    done
+    return 1
+}
+
 start_replica() {
     local password_file=$RUN_DIR/replication_password password
     if [ ! -s "$password_file" ]; then
@@ -39,18 +50,31 @@ start_replica() {
     psql_admin -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'replicator')
         THEN CREATE ROLE replicator REPLICATION LOGIN; END IF; END\$\$" \
         -c "ALTER ROLE replicator PASSWORD '$password'" >/dev/null
-    if [ ! -f "$REPLICA_DIR/data/PG_VERSION" ]; then
-        log "Streaming replica: pg_basebackup -R from 127.0.0.1:$PGPORT into $REPLICA_DIR"
-        mkdir -p "$REPLICA_DIR"
-        [ "$(id -u)" = 0 ] && chown postgres: "$REPLICA_DIR"
-        as_pg env PGPASSWORD="$password" "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PGPORT" \
-            -U replicator -D "$REPLICA_DIR/data" -R -X stream -c fast
-    fi
-    if ! as_pg "$PG_BIN/pg_ctl" -D "$REPLICA_DIR/data" status >/dev/null 2>&1; then
-        as_pg "$PG_BIN/pg_ctl" -D "$REPLICA_DIR/data" -l "$REPLICA_DIR/server.log" -w -t 60 \
-            -o "-p $REPLICA_PORT" start >/dev/null || die "replica did not start, see $REPLICA_DIR/server.log"
-    fi
-    [ "$(psql_replica -c 'SELECT pg_is_in_recovery()')" = t ] || die "the replica is not in recovery"
+    local attempt
+    for attempt in 1 2; do
+        if [ ! -f "$REPLICA_DIR/data/PG_VERSION" ]; then
+            log "Streaming replica: pg_basebackup -R from 127.0.0.1:$PGPORT into $REPLICA_DIR"
+            mkdir -p "$REPLICA_DIR"
+            [ "$(id -u)" = 0 ] && chown postgres: "$REPLICA_DIR"
+            as_pg env PGPASSWORD="$password" "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PGPORT" \
+                -U replicator -D "$REPLICA_DIR/data" -R -X stream -c fast
+        fi
+        if ! as_pg "$PG_BIN/pg_ctl" -D "$REPLICA_DIR/data" status >/dev/null 2>&1; then
+            as_pg "$PG_BIN/pg_ctl" -D "$REPLICA_DIR/data" -l "$REPLICA_DIR/server.log" -w -t 60 \
+                -o "-p $REPLICA_PORT" start >/dev/null || die "replica did not start, see $REPLICA_DIR/server.log"
+        fi
+        [ "$(psql_replica -c 'SELECT pg_is_in_recovery()')" = t ] || die "the replica is not in recovery"
+        if replica_streaming; then
+            break
+        fi
+        # A replica left stopped for long cannot catch up: the primary has recycled
+        # the WAL it needs ("requested WAL segment ... has already been removed").
+        # It holds nothing of its own: take a new copy of the primary.
+        [ "$attempt" = 1 ] || die "the replica does not stream, see $REPLICA_DIR/server.log"
+        log "The replica does not stream (too far behind the primary): copying it again"
+        as_pg "$PG_BIN/pg_ctl" -D "$REPLICA_DIR/data" -m fast -w stop >/dev/null || true
+        rm -rf "$REPLICA_DIR/data"
+    done
     # Odoo connects to the replica with the same role and password as to the primary.
     log "Replica on 127.0.0.1:$REPLICA_PORT streaming from the primary: $(psql_admin -c \
         "SELECT state || ' (' || client_addr || ', sync ' || sync_state || ')' FROM pg_stat_replication

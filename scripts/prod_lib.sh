@@ -85,7 +85,7 @@ render_nginx_conf() {
     for port in $2; do
         UPSTREAM_GEVENT+="        server 127.0.0.1:$port max_fails=1 fail_timeout=10s;"$'\n'
     done
-    export UPSTREAM_HTTP UPSTREAM_GEVENT PROXY_LISTEN=$PROXY_HOST:$PROXY_PORT
+    export UPSTREAM_HTTP UPSTREAM_GEVENT PROXY_LISTEN=$PROXY_HOST:$PROXY_PORT TEMPLATE_DIR
     NGINX_USER_LINE="# nginx runs as the user that starts it"
     if [ "$(id -u)" = 0 ]; then
         # Started by root: the workers drop to www-data, which must write the temporary files.
