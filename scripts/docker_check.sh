@@ -103,7 +103,7 @@ env = yaml.safe_load(open(sys.argv[1]))["services"]["nginx"]["environment"]
 print("\n".join(f"export {k}={shlex.quote(str(v))}" for k, v in env.items()))
 PY
 )"
-names='${CLIENT_MAX_BODY_SIZE} ${PROXY_READ_TIMEOUT} ${LOGIN_RATE} ${LOGIN_BURST} ${PORTAL_RATE} ${PORTAL_BURST} ${RPC_RATE} ${RPC_BURST}'
+names='${CLIENT_MAX_BODY_SIZE} ${PROXY_READ_TIMEOUT} ${LOGIN_RATE} ${LOGIN_BURST} ${PORTAL_RATE} ${PORTAL_BURST} ${RPC_RATE} ${RPC_BURST} ${TEMPLATE_DIR}'
 envsubst "$names" <"$ROOT/config/docker/nginx.conf.template" \
     | sed -e 's/server odoo:/server 127.0.0.1:/' -e "s|/etc/nginx/conf.d/|$work/nginx/conf.d/|" \
         -e "s|/var/log/nginx/|$work/nginx/|" >"$work/nginx/conf.d/default.conf"
