@@ -48,20 +48,28 @@ say = welcomebench.say
 BATCH = 1000
 
 
-def parse_args():
-    parser = argparse.ArgumentParser(description="Benchmark the observatory.")
+def add_data_args(parser):
+    """The database and the three years' sizes (shared with bench_observatory_mis)."""
     parser.add_argument("--db", default="tourisme_test", help="default tourisme_test")
-    parser.add_argument("--record", type=int, default=100_000, help="default 100000")
     parser.add_argument("--contacts", type=int, default=300_000, help="default 300000")
     parser.add_argument("--stays", type=int, default=60_000, help="default 60000")
     parser.add_argument("--orders", type=int, default=50_000, help="default 50000")
-    parser.add_argument(
-        "--explain", action="store_true", help="print the dashboard query's plan"
-    )
-    args = parser.parse_args()
+
+
+def check_data_args(parser, args):
     if min(args.contacts, args.stays, args.orders) < 1 or args.record < 0:
         parser.error("the counts must be positive")
     return args
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description="Benchmark the observatory.")
+    add_data_args(parser)
+    parser.add_argument("--record", type=int, default=100_000, help="default 100000")
+    parser.add_argument(
+        "--explain", action="store_true", help="print the dashboard query's plan"
+    )
+    return check_data_args(parser, parser.parse_args())
 
 
 def columns(cr, table, skip):
