@@ -5,6 +5,11 @@
 FROM odoo:18.0
 
 USER root
+# The report fonts tourism_base's PDF reports embed as text (see its manifest).
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        fonts-lato fonts-roboto fonts-open-sans \
+    && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt /opt/tourism/requirements.txt
 COPY scripts/docker_requirements.py scripts/create_db.py /opt/tourism/scripts/
 # Odoo's own requirements come with the image (Debian packages for its Python); pip adds the

@@ -16,8 +16,10 @@ for arg in "$@"; do
 done
 
 # --- Debian packages --------------------------------------------------------------------------
+# The report fonts (Lato, Odoo's default, and the layout's Roboto and Open Sans) are installed
+# fonts: tourism_base makes the PDF reports embed them as text (see its manifest).
 DEB_PACKAGES=(libldap2-dev libsasl2-dev libpq-dev chromium fonts-dejavu-core wkhtmltopdf
-    poppler-utils "postgresql-$PG_VERSION")
+    fonts-lato fonts-roboto fonts-open-sans poppler-utils "postgresql-$PG_VERSION")
 # The linters need node and npm; any install of them will do.
 [ -n "$WITH_DEV" ] && ! command -v npm >/dev/null && DEB_PACKAGES+=(nodejs npm)
 # The production server: nginx (the light flavour has proxy, gzip, TLS, HTTP/2, limit_req),
