@@ -3,11 +3,13 @@
 Works on an existing database where tourism_pes is installed (default
 ``tourisme_test``), inside one transaction rolled back at the end. It creates N hosts
 (default 5,000) and a bordereau of N titres, one per host, on one posted tax invoice
-whose avis PDF is stored as the invoice's PDF (a real avis rendered by wkhtmltopdf when
-it can be, else a 40 KB stand-in), then measures the emission: the
-numbering of the bordereau and its titres (no-gap sequences), the avis gzipped and
-attached, the PES_Aller written, checked against the PES V2 schema and stored. It checks
-the stored file against the schema again and counts its pièces.
+whose avis is rendered by wkhtmltopdf and kept as the invoice's PDF, as the cron
+renders the avis ahead (styled when an Odoo server answers at web.base.url: say so it
+prints), then measures the emission: the numbering of the bordereau and its titres
+(no-gap sequences), the avis gzipped and attached, the PES_Aller written, checked
+against the PES V2 schema and stored. It checks the stored file against the schema
+again and counts its pièces. Then it times --render more avis rendered one by one, as
+the cron does ahead of the bordereau.
 
 The project's PostgreSQL cluster must be running (scripts/setup.sh). From the root:
 
@@ -17,8 +19,8 @@ The project's PostgreSQL cluster must be running (scripts/setup.sh). From the ro
 import argparse
 import base64
 import importlib.util
-import os
 import time
+import urllib.request
 from contextlib import closing
 from pathlib import Path
 
@@ -36,24 +38,34 @@ def parse_args():
     parser.add_argument("--db", default="tourisme_test")
     parser.add_argument("--titres", type=int, default=5000)
     parser.add_argument(
+        "--render",
+        type=int,
+        default=10,
+        help="avis rendered one by one as the cron does, to time them (default 10)",
+    )
+    parser.add_argument(
         "--profile", action="store_true", help="print the costliest functions"
     )
     return parser.parse_args()
 
 
-def avis_pdf(env, invoice):
-    """A real avis if wkhtmltopdf renders one here, else a stand-in of the same size."""
+def styled(env):
+    """Whether wkhtmltopdf will get the report's styles and fonts: it fetches them
+    from the Odoo server at web.base.url, and renders an unstyled avis (lighter)
+    when none answers."""
+    url = env["ir.config_parameter"].sudo().get_param("web.base.url")
     try:
-        content, kind = (
-            env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("account.account_invoices", invoice.ids)
-        )
-        if kind == "pdf" and content.startswith(b"%PDF"):
-            return content, "rendered by wkhtmltopdf"
-    except Exception as error:  # noqa: BLE001 - any failure: use the stand-in
-        say(f"  (no wkhtmltopdf rendering: {error.__class__.__name__})")
-    return b"%PDF-1.4\n" + os.urandom(30_000) + b"\n%%EOF", "40 KB stand-in"
+        with urllib.request.urlopen(f"{url}/web/health", timeout=5):
+            return True
+    except (OSError, ValueError):
+        return False
+
+
+def render_avis(env, invoices):
+    """Render the invoices' avis as the cron does (tourism_pes); seconds taken."""
+    start = time.perf_counter()
+    invoices._pes_render_avis()
+    return time.perf_counter() - start
 
 
 def benchmark(args, odoo):
@@ -81,11 +93,23 @@ def benchmark(args, odoo):
         n = args.titres
         say(f"Creating {n:,} hosts and their titres on one posted avis")
         start = time.perf_counter()
+        # Half companies, half persons: a person goes with a civility, a first and a
+        # last name (Class_TiersRecette.xsd).
+        mister = env.ref("base.res_partner_title_mister")
         partners = env["res.partner"].create(
             [
                 {
                     "name": f"Hébergeur {i:05d}",
                     "is_company": i % 2 == 0,
+                    **(
+                        {}
+                        if i % 2 == 0
+                        else {
+                            "title": mister.id,
+                            "firstname": "Jean",
+                            "lastname": f"Hébergeur {i:05d}",
+                        }
+                    ),
                     "street": f"{i % 90 + 1} route de Saint-Sever",
                     "zip": "40500",
                     "city": "Saint-Sever",
@@ -115,8 +139,13 @@ def benchmark(args, odoo):
             }
         )
         invoice.action_post()
-        pdf, origin = avis_pdf(env, invoice)
-        invoice.invoice_pdf_report_file = base64.b64encode(pdf)
+        origin = (
+            "styled: an Odoo server answers at web.base.url"
+            if styled(env)
+            else "UNSTYLED: no Odoo server answers at web.base.url, start one"
+        )
+        render_avis(env, invoice)
+        pdf = invoice.invoice_pdf_report_id.raw
         bordereau = env["tourism.pes.bordereau"].create(
             {"date_from": "2000-01-01", "date_to": "2099-12-31"}
         )
@@ -172,6 +201,18 @@ def benchmark(args, odoo):
         pjs = len(document.findall("PES_PJ/PJ"))
         numbers = sorted(bordereau.titre_ids.mapped("number"))
         gapless = numbers == list(range(numbers[0], numbers[0] + n))
+        per_avis = 0
+        if args.render:
+            say(f"Rendering {args.render} more avis as the cron does")
+            others = invoice.copy_data()[0]
+            others = env["account.move"].create(
+                [
+                    dict(others, partner_id=partner.id)
+                    for partner in partners[1 : args.render + 1]
+                ]
+            )
+            others.action_post()
+            per_avis = render_avis(env, others) / len(others)
         cr.rollback()
     say("")
     say(
@@ -179,6 +220,11 @@ def benchmark(args, odoo):
         f"{queries / n:.1f} queries per titre), file of {len(xml) / 1024 / 1024:.1f} MB"
     )
     say(f"Validation of the stored file against the schema alone: {validation:.1f} s")
+    if per_avis:
+        say(
+            f"Avis rendered ahead (cron, one wkhtmltopdf run each): {per_avis:.2f} s "
+            f"each, {per_avis * n / 60:.0f} min of cron for {n:,} avis"
+        )
     ok = pieces == n and pjs == n and gapless and emission < 30
     say(
         f"Pièces: {pieces:,}, PJ: {pjs:,}, titre numbers without gaps: {gapless}; "

@@ -4,7 +4,7 @@
     "name": "Tourism Office - Titres de recettes (PES V2)",
     "summary": "Bordereaux of titres de recettes to Hélios in PES V2 (domaine Recette) "
     "for the tourist tax, and the acknowledgement in return",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Tourism",
     "author": "Odoo Tourisme",
     "website": "https://github.com/odoo-tourisme/odoo-tourisme",
@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
         "security/tourism_pes_security.xml",
         "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
         "views/tourism_pes_titre_views.xml",
         "views/tourism_pes_bordereau_views.xml",
         "views/account_account_views.xml",

@@ -1,4 +1,5 @@
 from . import account_account
+from . import account_move
 from . import product_template
 from . import res_company
 from . import res_partner

@@ -11,7 +11,6 @@ justificatives; docs/domain.md §5). Once emitted, a bordereau is final
 with a new number.
 """
 
-import base64
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -143,29 +142,8 @@ class TourismPesBordereau(models.Model):
         declarations' avis (taxations d'office included) and the late-interest
         invoices. The invoices of a rejected titre are eligible again."""
         self.ensure_one()
-        Declaration = self.env["tourism.tax.declaration"].sudo()
-        declarations = Declaration.search(
-            [
-                ("company_id", "=", self.company_id.id),
-                "|",
-                ("invoice_id", "!=", False),
-                ("interest_invoice_id", "!=", False),
-            ]
-        )
-        candidates = declarations.invoice_id | declarations.interest_invoice_id
-        moves = (
-            self.env["account.move"]
-            .sudo()
-            .search(
-                [
-                    ("id", "in", candidates.ids),
-                    ("move_type", "=", "out_invoice"),
-                    ("state", "=", "posted"),
-                    ("amount_total", ">", 0),
-                    ("invoice_date", ">=", self.date_from),
-                    ("invoice_date", "<=", self.date_to),
-                ]
-            )
+        moves = self.env["account.move"]._pes_tax_invoices(
+            self.company_id, self.date_from, self.date_to
         )
         taken = (
             self.env["tourism.pes.titre"]
@@ -279,6 +257,8 @@ class TourismPesBordereau(models.Model):
                     )
                 )
             self.env["tourism.pes.titre"].create(bordereau._titre_values(moves))
+        # Render their avis in the background while the draft is checked.
+        self.env.ref("tourism_pes.ir_cron_pes_render_avis").sudo()._trigger()
         return True
 
     # --- emission ----------------------------------------------------------------
@@ -502,6 +482,25 @@ class TourismPesBordereau(models.Model):
         date_range.number_next = first + len(self.titre_ids) * sequence.number_increment
         return first
 
+    def _store_file(self, xml):
+        """Keep the file as the attachment behind file_data, from its bytes: the
+        field's own write would take it base64-encoded and decode it again (about
+        2 s for the 150 MB of 5,000 titres). Done while the bordereau is still a
+        draft, in the emission's transaction; frozen with it right after."""
+        self.ensure_one()
+        self.env["ir.attachment"].sudo().create(
+            {
+                "name": "file_data",
+                "res_model": self._name,
+                "res_field": "file_data",
+                "res_id": self.id,
+                "type": "binary",
+                "raw": xml,
+                "mimetype": "application/xml",
+            }
+        )
+        self.invalidate_recordset(["file_data"])
+
     def action_emit(self):
         """Number the bordereau and its titres (per exercice, without gaps), write the
         PES_Aller with the avis attached, check it against the schema and freeze it.
@@ -514,6 +513,9 @@ class TourismPesBordereau(models.Model):
                 raise UserError(self.env._("Prepare the bordereau first: it is empty."))
             bordereau._check_config()
             bordereau._lock_moves()
+            # Before any number is drawn (the no-gap sequences stay locked until
+            # the end): render the avis the cron has not rendered yet.
+            bordereau.titre_ids.sudo().move_ids._pes_render_avis()
             today = fields.Date.context_today(bordereau)
             Sequence = self.env["ir.sequence"].sudo()
             number = int(
@@ -542,8 +544,8 @@ class TourismPesBordereau(models.Model):
                     )
                 ) from error
             bordereau.titre_ids._money_set_state("emitted")
-            xml = pes_xml.serialize(tree)
-            bordereau._money_set_state("emitted", {"file_data": base64.b64encode(xml)})
+            bordereau._store_file(pes_xml.serialize(tree))
+            bordereau._money_set_state("emitted")
             bordereau.message_post(
                 body=self.env._(
                     "Emitted: %(count)s titres, %(amount)s.",

@@ -1,6 +1,7 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
+import gzip
 from unittest.mock import patch
 
 from odoo import Command
@@ -186,6 +187,33 @@ class TestBordereau(TourismTaxDeclarationCommon):
             titre.unlink()
         with self.assertRaises(UserError):
             bordereau.unlink()
+
+    def test_avis_rendered_ahead_and_sent_as_kept(self):
+        """The avis des sommes à payer travels with its titre as a pièce
+        justificative (CGCT D1617-23; Class_PJ.xsd): the cron renders it ahead and
+        keeps it as the invoice's PDF, without marking the invoice sent; the
+        emission renders those still missing; the PJ is that very document, so the
+        comptable gets what the host gets."""
+        first, second = self.first.invoice_id, self.second.invoice_id
+        self.assertFalse((first | second).invoice_pdf_report_id)
+        self.env["account.move"]._cron_pes_render_avis(batch_size=1000)
+        self.assertTrue(first.invoice_pdf_report_id and second.invoice_pdf_report_id)
+        interest = first.copy({"invoice_date": self.period["date_to"]})
+        interest.action_post()
+        self.first._money_write({"interest_invoice_id": interest.id})
+        self.assertFalse(interest.invoice_pdf_report_id)
+        bordereau = self._emitted()
+        self.assertTrue(interest.invoice_pdf_report_id)
+        self.assertFalse((first | second | interest).filtered("is_move_sent"))
+        document = pes_xml.validate(
+            base64.b64decode(bordereau.file_data), pes_xml.PES_ALLER_XSD
+        )
+        for move in first | second | interest:
+            pj = document.xpath(
+                "PES_PJ/PJ[NomPJ/@V=$name]", name=move.name.replace("/", "_") + ".pdf"
+            )[0]
+            content = gzip.decompress(base64.b64decode(pj.find("Contenu/Fichier").text))
+            self.assertEqual(content, move.invoice_pdf_report_id.raw)
 
     def test_numbers_per_year_without_gaps(self):
         """Bordereau and titre numbers follow on per exercice, and an emission that

@@ -1,0 +1,90 @@
+# Copyright 2026 Odoo Tourisme
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The avis des sommes à payer of the tax invoices, rendered ahead of the bordereau.
+
+Each titre carries its avis as a pièce justificative (CGCT D1617-23; Class_PJ.xsd).
+The avis is the invoice's legal PDF, the one Odoo keeps once rendered and serves again
+to the host, so the comptable gets the very document the host gets. Rendering one takes
+wkhtmltopdf about 2 s here: done at emission for thousands of titres, it would hold the
+ordonnateur's request for hours. A cron renders them as the invoices are posted, and
+the emission renders only those still missing.
+"""
+
+from odoo import api, models
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    @api.model
+    def _pes_tax_invoices(self, company=None, date_from=None, date_to=None):
+        """The posted tax invoices a bordereau of titres takes: the declarations'
+        avis (taxations d'office included) and their late-interest invoices."""
+        Declaration = self.env["tourism.tax.declaration"].sudo()
+        domain = [
+            "|",
+            ("invoice_id", "!=", False),
+            ("interest_invoice_id", "!=", False),
+        ]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        declarations = Declaration.search(domain)
+        candidates = declarations.invoice_id | declarations.interest_invoice_id
+        move_domain = [
+            ("id", "in", candidates.ids),
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("amount_total", ">", 0),
+        ]
+        if date_from:
+            move_domain.append(("invoice_date", ">=", date_from))
+        if date_to:
+            move_domain.append(("invoice_date", "<=", date_to))
+        return self.sudo().search(move_domain)
+
+    def _pes_without_avis(self):
+        """These invoices whose avis is not rendered yet (one query)."""
+        if not self:
+            return self
+        rendered = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "account.move"),
+                    ("res_field", "=", "invoice_pdf_report_file"),
+                    ("res_id", "in", self.ids),
+                ]
+            )
+        )
+        return self - self.browse(rendered.mapped("res_id"))
+
+    def _pes_render_avis(self):
+        """Render and keep the avis of these invoices that have none yet, through
+        Odoo's own sending (account.move.send): the same PDF, file name and slot
+        (invoice_pdf_report_file) as when the invoice is sent, without marking it
+        sent. One invoice per wkhtmltopdf run: Debian's build (unpatched Qt) takes
+        a single document at a time."""
+        Send = self.env["account.move.send"]
+        values = []
+        for move in self._pes_without_avis():
+            data = {move: {"pdf_report": Send._get_default_pdf_report_id(move)}}
+            Send._prepare_invoice_pdf_report(data)
+            values.append(data[move]["pdf_attachment_values"])
+        if values:
+            self.env["ir.attachment"].sudo().create(values)
+            self.invalidate_recordset(
+                ["invoice_pdf_report_id", "invoice_pdf_report_file"]
+            )
+        return len(values)
+
+    @api.model
+    def _cron_pes_render_avis(self, batch_size=20):
+        """Render the avis of posted tax invoices, a batch per transaction; the cron
+        runs again at once while some remain (ir.cron progress)."""
+        todo = self._pes_tax_invoices()._pes_without_avis()
+        batch = todo.sorted("id")[:batch_size]
+        batch._pes_render_avis()
+        self.env["ir.cron"]._notify_progress(
+            done=len(batch), remaining=len(todo) - len(batch)
+        )
