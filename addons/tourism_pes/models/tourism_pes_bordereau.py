@@ -79,6 +79,10 @@ class TourismPesBordereau(models.Model):
     acquit_name = fields.Char(readonly=True)
     acquit_date = fields.Datetime(string="Acknowledged On", readonly=True, copy=False)
 
+    # Avis rendered in the emission's own request at most (about 1 s each with
+    # Debian's wkhtmltopdf, within the workers' time limit); more wait for the cron.
+    _max_avis_at_emission = 100
+
     _sql_constraints = [
         (
             "number_unique",
@@ -514,8 +518,19 @@ class TourismPesBordereau(models.Model):
             bordereau._check_config()
             bordereau._lock_moves()
             # Before any number is drawn (the no-gap sequences stay locked until
-            # the end): render the avis the cron has not rendered yet.
-            bordereau.titre_ids.sudo().move_ids._pes_render_avis()
+            # the end): render the avis the cron has not rendered yet, if few.
+            missing = bordereau.titre_ids.sudo().move_ids._pes_without_avis()
+            if len(missing) > self._max_avis_at_emission:
+                raise UserError(
+                    self.env._(
+                        "%(count)s avis of this bordereau are not rendered yet. The "
+                        "scheduled action « PES: render the avis of the tax "
+                        "invoices » is rendering them (about one per second); emit "
+                        "the bordereau again when it is done.",
+                        count=len(missing),
+                    )
+                )
+            missing._pes_render_avis()
             today = fields.Date.context_today(bordereau)
             Sequence = self.env["ir.sequence"].sudo()
             number = int(

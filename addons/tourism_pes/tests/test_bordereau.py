@@ -215,6 +215,21 @@ class TestBordereau(TourismTaxDeclarationCommon):
             content = gzip.decompress(base64.b64decode(pj.find("Contenu/Fichier").text))
             self.assertEqual(content, move.invoice_pdf_report_id.raw)
 
+    def test_many_avis_missing_wait_for_the_cron(self):
+        """An emission never renders more avis than a request can (the workers'
+        time limit): past that it refuses, names the scheduled action and uses no
+        number; once the cron has rendered them, it emits."""
+        bordereau = self._bordereau()
+        bordereau.action_prepare()
+        model = type(self.env["tourism.pes.bordereau"])
+        with patch.object(model, "_max_avis_at_emission", 1):
+            with self.assertRaisesRegex(UserError, "2 avis .* not rendered yet"):
+                bordereau.action_emit()
+            self.assertEqual((bordereau.state, bordereau.number), ("draft", 0))
+            self.env["account.move"]._cron_pes_render_avis(batch_size=1000)
+            bordereau.action_emit()
+        self.assertEqual(bordereau.state, "emitted")
+
     def test_numbers_per_year_without_gaps(self):
         """Bordereau and titre numbers follow on per exercice, and an emission that
         fails (a debtor without address) uses no number (IdBord is checked for
