@@ -2,10 +2,10 @@
 
 Works on an existing database where tourism_pes is installed (default
 ``tourisme_test``), inside one transaction rolled back at the end. It creates N hosts
-(default 5,000) and a bordereau of N titres, one per host, on one posted tax invoice
-whose avis is rendered by wkhtmltopdf and kept as the invoice's PDF, as the cron
-renders the avis ahead (styled when an Odoo server answers at web.base.url: say so it
-prints), then measures the emission: the numbering of the bordereau and its titres
+(default 5,000), one posted tax invoice each, and a bordereau of N titres, one per
+host. One avis is rendered by wkhtmltopdf and each invoice keeps a copy of its own as
+its PDF, as the cron leaves them (styled when an Odoo server answers at web.base.url:
+it says so), then measures the emission: the numbering of the bordereau and its titres
 (no-gap sequences), the avis gzipped and attached, the PES_Aller written, checked
 against the PES V2 schema and stored. It checks the stored file against the schema
 again and counts its pièces. Then it times --render more avis rendered one by one, as
@@ -91,7 +91,7 @@ def benchmark(args, odoo):
             }
         )
         n = args.titres
-        say(f"Creating {n:,} hosts and their titres on one posted avis")
+        say(f"Creating {n:,} hosts, their posted invoices and avis, and their titres")
         start = time.perf_counter()
         # Half companies, half persons: a person goes with a civility, a first and a
         # last name (Class_TiersRecette.xsd).
@@ -117,35 +117,50 @@ def benchmark(args, odoo):
                 for i in range(n)
             ]
         )
-        # Posting N invoices takes Odoo 0.15 s each here (and far more when the
-        # machine is loaded), which measures Odoo's posting, not the emission: the N
-        # titres share one posted avis; the emission still reads, gzips and embeds
-        # one PJ per titre, as with N avis.
-        invoice = env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": partners[0].id,
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "name": "Taxe de séjour",
-                            "quantity": 1,
-                            "price_unit": 42.5,
-                            "account_id": income.id,
-                            "tax_ids": [Command.clear()],
-                        }
-                    )
-                ],
-            }
+        # One posted invoice per host, as in life. One avis is rendered by
+        # wkhtmltopdf as the cron renders them (timed apart with --render); each
+        # invoice keeps its own copy as its PDF, made distinct so that the emission
+        # reads N files from the filestore, not one.
+        invoice_vals = {
+            "move_type": "out_invoice",
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "name": "Taxe de séjour",
+                        "quantity": 1,
+                        "price_unit": 42.5,
+                        "account_id": income.id,
+                        "tax_ids": [Command.clear()],
+                    }
+                )
+            ],
+        }
+        invoices = env["account.move"].create(
+            [dict(invoice_vals, partner_id=partner.id) for partner in partners]
         )
-        invoice.action_post()
+        invoices.action_post()
+        say(f"  {n:,} invoices posted in {time.perf_counter() - start:.1f} s")
         origin = (
             "styled: an Odoo server answers at web.base.url"
             if styled(env)
             else "UNSTYLED: no Odoo server answers at web.base.url, start one"
         )
-        render_avis(env, invoice)
-        pdf = invoice.invoice_pdf_report_id.raw
+        render_avis(env, invoices[0])
+        pdf = invoices[0].invoice_pdf_report_id.raw
+        env["ir.attachment"].create(
+            [
+                {
+                    "name": f"{invoice.name.replace('/', '_')}.pdf",
+                    "res_model": "account.move",
+                    "res_field": "invoice_pdf_report_file",
+                    "res_id": invoice.id,
+                    "mimetype": "application/pdf",
+                    "raw": pdf + f"\n% avis {invoice.id}\n".encode(),
+                }
+                for invoice in invoices[1:]
+            ]
+        )
+        invoices.invalidate_recordset()
         bordereau = env["tourism.pes.bordereau"].create(
             {"date_from": "2000-01-01", "date_to": "2099-12-31"}
         )
@@ -153,7 +168,7 @@ def benchmark(args, odoo):
             [
                 {
                     "bordereau_id": bordereau.id,
-                    "partner_id": partner.id,
+                    "partner_id": invoice.partner_id.id,
                     "move_ids": [Command.set(invoice.ids)],
                     "avis_names": invoice.name,
                     "line_ids": [
@@ -162,12 +177,12 @@ def benchmark(args, odoo):
                                 "name": "Taxe de séjour",
                                 "pes_nature": "7362",
                                 "pes_product_code": "TS",
-                                "amount": 10 + i % 90 + (i % 100) / 100,
+                                "amount": 42.5,
                             }
                         )
                     ],
                 }
-                for i, partner in enumerate(partners)
+                for invoice in invoices
             ]
         )
         env.flush_all()
@@ -204,11 +219,10 @@ def benchmark(args, odoo):
         per_avis = 0
         if args.render:
             say(f"Rendering {args.render} more avis as the cron does")
-            others = invoice.copy_data()[0]
             others = env["account.move"].create(
                 [
-                    dict(others, partner_id=partner.id)
-                    for partner in partners[1 : args.render + 1]
+                    dict(invoice_vals, partner_id=partner.id)
+                    for partner in partners[: args.render]
                 ]
             )
             others.action_post()

@@ -10,7 +10,9 @@ ordonnateur's request for hours. A cron renders them as the invoices are posted,
 the emission renders only those still missing.
 """
 
-from odoo import api, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
@@ -82,7 +84,10 @@ class AccountMove(models.Model):
     def _cron_pes_render_avis(self, batch_size=20):
         """Render the avis of posted tax invoices, a batch per transaction; the cron
         runs again at once while some remain (ir.cron progress)."""
-        todo = self._pes_tax_invoices()._pes_without_avis()
+        # A year back is plenty: older invoices went into a bordereau long ago,
+        # and the emission renders any avis still missing.
+        since = fields.Date.context_today(self) - relativedelta(years=1)
+        todo = self._pes_tax_invoices(date_from=since)._pes_without_avis()
         batch = todo.sorted("id")[:batch_size]
         batch._pes_render_avis()
         self.env["ir.cron"]._notify_progress(
