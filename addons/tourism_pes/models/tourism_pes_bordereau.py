@@ -17,6 +17,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.modules.module import get_manifest
 
+from odoo.addons.tourism_base.tools.locks import lock_now
+
 from ..tools import pes_xml
 
 ORDONNATEUR = "tourism_base.group_tourism_ordonnateur"
@@ -336,10 +338,7 @@ class TourismPesBordereau(models.Model):
         see its titres. Failing at once lets Odoo retry the request with a fresh
         snapshot, where the check below finds them."""
         moves = self.titre_ids.sudo().move_ids
-        self.env.cr.execute(
-            "SELECT id FROM account_move WHERE id IN %s ORDER BY id FOR UPDATE NOWAIT",
-            [tuple(moves.ids)],
-        )
+        lock_now(moves, "update")
         others = (
             self.env["tourism.pes.titre"]
             .sudo()

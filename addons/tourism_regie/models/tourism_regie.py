@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+
+from odoo.addons.tourism_base.tools.locks import lock_now
 
 from ..tools import regie_maths
 
@@ -470,12 +471,7 @@ class TourismRegie(models.Model):
         users paying in the same cash at once cannot both pass the balance check.
         NOWAIT: the second one fails at once (LockNotAvailable) and Odoo retries
         its request, which then reads the balances the first one left."""
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM tourism_regie WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
-                tuple(self.ids),
-            )
-        )
+        lock_now(self)
         self.sudo().last_cash_operation_at = fields.Datetime.now()
         self.env.flush_all()
 

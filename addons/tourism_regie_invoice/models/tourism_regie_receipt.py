@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
 
+from odoo.addons.tourism_base.tools.locks import lock_now
 from odoo.addons.tourism_regie.models.tourism_regie_receipt import (
     TourismRegieReceipt as RegieReceipt,
 )
@@ -134,12 +134,7 @@ class TourismRegieReceipt(models.Model):
 
     def _tourism_check_invoice_payable(self):
         invoices = self.invoice_id.sudo()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM account_move WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
-                tuple(invoices.ids),
-            )
-        )
+        lock_now(invoices)
         # Read again what another desk may have changed before the lock.
         invoices.invalidate_recordset(["amount_residual", "payment_state", "state"])
         for invoice in invoices:

@@ -9,6 +9,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.tourism_base.tools.locks import try_lock_now
+
 from ..tools.calculator import (
     TaxBreakdown,
     compute_flat_rate_tax,
@@ -637,19 +639,7 @@ class TourismTaxDeclaration(models.Model):
         written. Waiting would end in a serialization failure and Odoo's retry,
         seconds later, only to find the declaration sent; NOWAIT answers at once."""
         self.ensure_one()
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(
-                    SQL(
-                        "SELECT id FROM tourism_tax_declaration WHERE id = %s "
-                        "FOR NO KEY UPDATE NOWAIT",
-                        self.id,
-                    ),
-                    log_exceptions=False,
-                )
-        except psycopg2.errors.LockNotAvailable:
-            return False
-        return True
+        return try_lock_now(self)
 
     @api.constrains("period_id", "lodging_id")
     def _check_period_covers_lodging(self):
