@@ -57,6 +57,7 @@
         "demo/product_product_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [("remove", "web/static/fonts/fonts.scss")],
         "web.assets_tests": [
             "tourism_base/static/tests/tours/**/*",
         ],
