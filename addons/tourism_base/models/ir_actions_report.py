@@ -173,10 +173,13 @@ class IrActionsReport(models.Model):
         streams = super()._render_qweb_pdf_prepare_streams(
             report_ref, data, res_ids=res_ids
         )
+        # Odoo adds the whole PDF under False when it could not split it per
+        # record: without an outline, when one of the records spans several pages.
         if (
             not wkhtmltopdf_ignores_header_html()
             or not res_ids
             or len(set(res_ids)) != len(res_ids)
+            or False not in streams
         ):
             return streams
         missing = [
@@ -184,20 +187,21 @@ class IrActionsReport(models.Model):
         ]
         if not missing:
             return streams
-        # Without an outline Odoo could not split the records' pages (one of
-        # them spans several pages): print each such record alone.
-        by_record = {
-            res_id: streams[res_id] for res_id in res_ids if res_id not in missing
-        }
-        for res_id in missing:
-            single = super()._render_qweb_pdf_prepare_streams(
-                report_ref, data, res_ids=[res_id]
-            )
-            by_record[res_id] = single[res_id]
+        # Print each such record alone, so that each still gets its own PDF.
+        by_record = {}
+        for res_id in res_ids:
+            if res_id in missing:
+                single = super()._render_qweb_pdf_prepare_streams(
+                    report_ref, data, res_ids=[res_id]
+                )
+                if single.get(res_id):
+                    by_record[res_id] = single[res_id]
+            else:
+                by_record[res_id] = streams[res_id]
         for key, stream in streams.items():
             if key not in by_record and stream.get("stream"):
                 stream["stream"].close()
-        return {res_id: by_record[res_id] for res_id in res_ids}
+        return by_record
 
     @api.model
     def _tourism_join_bodies(self, bodies):

@@ -93,6 +93,27 @@ class TestReportHeader(HttpCase):
             (text,) = pdf_texts(streams[invoice.id]["stream"].getvalue())
             self.assertHeaderFooter(text, invoice.partner_id)
             self.assertNotIn(other.partner_id.name, text)
+        # A record of several pages (no outline to split on): still its own PDF,
+        # the header on its first page, the footer line after its last line.
+        long_invoice = self.invoices[1].copy(
+            {
+                "invoice_line_ids": [
+                    Command.create({"name": f"Nuitée {i}", "price_unit": 1.0})
+                    for i in range(45)
+                ]
+            }
+        )
+        streams = Report._render_qweb_pdf_prepare_streams(
+            self.report, {}, res_ids=[self.invoices[0].id, long_invoice.id]
+        )
+        (text,) = pdf_texts(streams[self.invoices[0].id]["stream"].getvalue())
+        self.assertHeaderFooter(text, self.invoices[0].partner_id)
+        pages = pdf_texts(streams[long_invoice.id]["stream"].getvalue())
+        self.assertGreater(len(pages), 1)
+        self.assertHeaderFooter(" ".join(pages), long_invoice.partner_id)
+        self.assertIn(self.company.name, pages[0])
+        self.assertIn("Nuitée 44", pages[-1])
+        self.assertIn("Régie des essais", pages[-1])
 
     def test_patched_qt_unchanged(self):
         """With a patched wkhtmltopdf Odoo's own header/footer files are kept."""
