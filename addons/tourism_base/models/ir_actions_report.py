@@ -40,8 +40,12 @@ _logger = logging.getLogger(__name__)
 #: side margins of reports are 11 mm, the header's CSS padding included).
 UNPATCHED_QT_PAGE_MARGIN_MM = 10
 
-# Odoo's own test for the classes it extracts (ir_actions_report._prepare_html).
-_CLASS_XPATH = "contains(concat(' ', normalize-space(@class), ' '), ' %s ')"
+
+def _has_class(klass):
+    """Odoo's own XPath test for the classes it extracts (_prepare_html)."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {klass} ')"
+
+
 # Elements whose text only wkhtmltopdf's header/footer substitution fills in.
 _PAGE_COUNTER_CLASSES = ("page", "topage", "sitepage", "sitepages")
 
@@ -90,21 +94,17 @@ class IrActionsReport(models.Model):
         layout's CSS, but Odoo's extraction (which takes ``div`` elements with
         these classes) leaves them in the article. A header or footer not next
         to an article is left to Odoo."""
-        root = lxml.html.fromstring(
-            html, parser=lxml.html.HTMLParser(encoding="utf-8")
-        )
-        is_article = _CLASS_XPATH % "article"
+        root = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
+        is_article = _has_class("article")
         moved = False
-        for header in root.xpath("//div[%s]" % (_CLASS_XPATH % "header")):
-            article = header.xpath("following-sibling::*[1][self::div][%s]" % is_article)
+        for header in root.xpath(f"//div[{_has_class('header')}]"):
+            article = header.xpath(f"following-sibling::*[1][self::div][{is_article}]")
             if article:
                 header.tag = "section"
                 article[0].insert(0, header)
                 moved = True
-        for footer in root.xpath("//div[%s]" % (_CLASS_XPATH % "footer")):
-            article = footer.xpath(
-                "preceding-sibling::*[1][self::div][%s]" % is_article
-            )
+        for footer in root.xpath(f"//div[{_has_class('footer')}]"):
+            article = footer.xpath(f"preceding-sibling::*[1][self::div][{is_article}]")
             if article:
                 footer.tag = "section"
                 article[0].append(footer)
@@ -118,8 +118,10 @@ class IrActionsReport(models.Model):
     def _tourism_drop_page_counters(self, footer):
         """Remove "Page x / y" from a footer printed inside the page: only
         wkhtmltopdf's header/footer pages fill these numbers in."""
-        counter_xpath = " or ".join(_CLASS_XPATH % klass for klass in _PAGE_COUNTER_CLASSES)
-        for counter in footer.xpath(".//span[%s]" % counter_xpath):
+        counter_xpath = " or ".join(
+            _has_class(klass) for klass in _PAGE_COUNTER_CLASSES
+        )
+        for counter in footer.xpath(f".//span[{counter_xpath}]"):
             parent = counter.getparent()
             if parent is None:
                 continue
@@ -128,12 +130,12 @@ class IrActionsReport(models.Model):
             others = [
                 child
                 for child in parent.iterdescendants()
-                if not child.xpath("self::*[%s]" % counter_xpath)
+                if not child.xpath(f"self::*[{counter_xpath}]")
             ]
             if others or parent is footer:
-                parent.remove(counter)
+                counter.drop_tree()  # keeps the text that follows it
             elif parent.getparent() is not None:
-                parent.getparent().remove(parent)
+                parent.drop_tree()
 
     @api.model
     def _build_wkhtmltopdf_args(
@@ -161,7 +163,7 @@ class IrActionsReport(models.Model):
                 try:
                     value = str(min(float(value), UNPATCHED_QT_PAGE_MARGIN_MM))
                 except ValueError:
-                    pass
+                    _logger.warning("Report margin %r is not a number: kept", value)
                 result += [arg, value]
             elif arg == "--header-spacing":
                 next(items)

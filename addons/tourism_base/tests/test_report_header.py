@@ -47,9 +47,7 @@ class TestReportHeader(HttpCase):
                     "move_type": "out_invoice",
                     "partner_id": cls.env["res.partner"].create({"name": name}).id,
                     "invoice_line_ids": [
-                        Command.create(
-                            {"name": "Pack partenaire", "price_unit": 90.0}
-                        )
+                        Command.create({"name": "Pack partenaire", "price_unit": 90.0})
                     ],
                 }
                 for name in ("Hôtel Premier Essai", "Gîte Second Essai")
@@ -72,9 +70,7 @@ class TestReportHeader(HttpCase):
             _get_wkhtmltopdf_bin()
         except OSError:
             self.skipTest("wkhtmltopdf is not installed: no PDF to read")
-        Report = self.env["ir.actions.report"].with_context(
-            force_report_rendering=True
-        )
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         pdf, report_type = Report._render_qweb_pdf(self.report, self.invoices[0].ids)
         self.assertEqual(report_type, "pdf")
         (text,) = pdf_texts(pdf)
