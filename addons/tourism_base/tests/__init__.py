@@ -6,3 +6,4 @@ from . import test_ui
 from . import test_spreadsheet
 from . import test_money
 from . import test_password_policy
+from . import test_report_header
