@@ -12,3 +12,4 @@ from . import tourism_bit
 from . import tourism_payment_nature
 from . import res_partner
 from . import res_users
+from . import ir_attachment
