@@ -101,7 +101,8 @@ class IrAttachment(models.Model):
 
     def _money_checksum(self, field, value):
         """The checksum of the bytes writing ``value`` to ``field`` would store
-        (None when it is no content at all: a change, refused on a frozen file)."""
+        (None when the value is no readable content: a change, refused on a frozen
+        file)."""
         if isinstance(value, str):
             value = value.encode()
         try:
