@@ -13,3 +13,4 @@ from . import tourism_payment_nature
 from . import res_partner
 from . import res_users
 from . import ir_actions_report
+from . import ir_attachment

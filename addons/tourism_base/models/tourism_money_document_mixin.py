@@ -75,6 +75,20 @@ class TourismMoneyDocumentMixin(models.AbstractModel):
         state_field = documents._money_state_field
         return any(doc[state_field] not in draft_states for doc in documents)
 
+    def _money_locks_file(self, field_name):
+        """Whether the file of ``field_name`` is frozen on any of these documents.
+
+        A Binary field stored as an attachment keeps its content in ``ir.attachment``,
+        whose own guards never call this model's ``write``: ir.attachment asks this
+        before it changes, moves or deletes such a file (a locked field, or any file of
+        a line whose document is frozen)."""
+        field = self._fields.get(field_name)
+        if not (field and field.type == "binary" and field.attachment):
+            return False
+        if not self._money_parent_field and field_name not in self._money_locked_fields:
+            return False
+        return self.exists()._money_is_locked()
+
     def _money_label(self):
         """The document's name in the user's language (the model's translated name)."""
         return self.env["ir.model"]._get(self._name).name

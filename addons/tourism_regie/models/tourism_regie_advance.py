@@ -3,6 +3,9 @@
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# Once justified, the supporting document of an advance is final.
+_JUSTIFIED = ("justified", "reimbursed")
+
 
 class TourismRegieAdvance(models.Model):
     """An expense paid to a third party from the advance of a régie d'avances et
@@ -102,10 +105,16 @@ class TourismRegieAdvance(models.Model):
         if (
             justification & set(vals)
             and not self._money_is_trusted()
-            and any(a.state in ("justified", "reimbursed") for a in self)
+            and any(a.state in _JUSTIFIED for a in self)
         ):
             raise self._money_lock_error()
         return super().write(vals)
+
+    def _money_locks_file(self, field_name):
+        # Its file stays too, against ir.attachment as against write.
+        if field_name == "justification_file":
+            return any(advance.state in _JUSTIFIED for advance in self.exists())
+        return super()._money_locks_file(field_name)
 
     def _post_move(self, date, ref, debit_account, credit_account, label):
         # Posted as the superuser, like receipts and versements: the régie's

@@ -1,5 +1,6 @@
 # Copyright 2026 Odoo Tourisme
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from datetime import timedelta
 from decimal import Decimal as D
 
@@ -114,6 +115,36 @@ class TestAdvance(RegieCommon):
         # The advance is whole: the comptable has nothing more to pay.
         with self.assertRaisesRegex(UserError, "complete"):
             self.regie.with_user(self.comptable).action_receive_advance()
+
+    def test_justified_supporting_file_stays(self):
+        """The supporting document justifies the expense to the comptable (CGCT
+        R1617-16, instruction 06-031-A-B-M; docs/architecture.md, "Posted means
+        final"): editable while the advance is paid, its file stays once justified,
+        also through ir.attachment."""
+        advance = self.make_advance(12.50)
+        advance.with_user(self.mandataire).action_pay()
+        advance.with_user(self.mandataire).write(
+            {
+                "justification_ref": "Facture IMP-2026-032",
+                "justification_file": base64.b64encode(b"first scan"),
+            }
+        )
+        Attachment = self.env["ir.attachment"].with_user(self.mandataire)
+        scan = Attachment.search(
+            [
+                ("res_model", "=", advance._name),
+                ("res_id", "=", advance.id),
+                ("res_field", "=", "justification_file"),
+            ]
+        )
+        scan.write({"raw": b"better scan"})
+        advance.with_user(self.mandataire).action_justify()
+        with self.assertRaisesRegex(UserError, "Supporting Document"):
+            scan.write({"raw": b"another invoice"})
+        with self.assertRaises(UserError):
+            scan.unlink()
+        advance.invalidate_recordset()
+        self.assertEqual(base64.b64decode(advance.justification_file), b"better scan")
 
     def test_refusals(self):
         """The recettes never pay an expense (non-contraction): with 500.00 of
