@@ -20,7 +20,7 @@ import base64
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_manifest
 from odoo.tools.misc import format_amount
 
@@ -149,6 +149,19 @@ class TourismPesBordereau(models.Model):
             bordereau.amount_rejected = sum(
                 titres.filtered(lambda t: t.state == "rejected").mapped("amount_total")
             )
+
+    @api.constrains("kind")
+    def _check_kind(self):
+        """Titres prepared for one type of bordereau never leave in the other."""
+        for bordereau in self:
+            reduction = bordereau.kind == "reduction"
+            if any(
+                bool(titre.reduced_titre_id) != reduction
+                for titre in bordereau.titre_ids
+            ):
+                raise ValidationError(
+                    self.env._("Prepare the bordereau again after changing its type.")
+                )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -759,7 +772,11 @@ class TourismPesBordereau(models.Model):
                     continue
                 demands.append((key, self._cents(line.price_subtotal)))
             capacities = [
-                (line, self._titre_line_key(line), remaining[line] - taken_by_line[line])
+                (
+                    line,
+                    self._titre_line_key(line),
+                    remaining[line] - taken_by_line[line],
+                )
                 for titre in chains[refund]
                 for line in titre.line_ids
             ]
@@ -783,9 +800,7 @@ class TourismPesBordereau(models.Model):
             )
         vals_list = []
         for titre in titres.sorted(lambda t: (t.exercice, t.number)):
-            lines = [
-                line for line in titre.line_ids if taken_by_line.get(line, 0) > 0
-            ]
+            lines = [line for line in titre.line_ids if taken_by_line.get(line, 0) > 0]
             if not lines:
                 continue
             moves = moves_by_titre[titre]

@@ -41,11 +41,14 @@ class TourismPesTitre(models.Model):
     reduction_ids = fields.One2many(
         "tourism.pes.titre", "reduced_titre_id", string="Reductions"
     )
+    # Stored: preparing a réduction then rewrites the reduced titre's row, which
+    # makes a concurrent emission that locks it (_check_reductions) fail and retry
+    # with a snapshot that sees this réduction.
     amount_reduced = fields.Monetary(
-        string="Reduced", compute="_compute_amount_reduced"
+        string="Reduced", compute="_compute_amount_reduced", store=True
     )
     amount_remaining = fields.Monetary(
-        string="Remaining", compute="_compute_amount_reduced"
+        string="Remaining", compute="_compute_amount_reduced", store=True
     )
     partner_id = fields.Many2one(
         "res.partner", string="Debtor", required=True, readonly=True, index=True

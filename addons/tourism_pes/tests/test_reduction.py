@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import BaseCase, tagged
 
 from ..tools import pes_xml, reduction
@@ -25,13 +25,16 @@ class TestReductionAllocation(BaseCase):
             ([(ts, 1500)], [("b", ts, 600), ("a", ts, 1000)], {"b": 600, "a": 900}, {}),
             ([(ts, 1200)], [("a", ts, 1000)], {"a": 1000}, {ts: 200}),
             ([(tad, 100)], [("a", ts, 1000)], {}, {tad: 100}),
-            ([(ts, 300), (tad, 50)], [("a", ts, 0), ("b", tad, 80)], {"b": 50}, {ts: 300}),
+            (
+                [(ts, 300), (tad, 50)],
+                [("a", ts, 0), ("b", tad, 80)],
+                {"b": 50},
+                {ts: 300},
+            ),
         ]
         for demands, capacities, taken, left in cases:
             with self.subTest(demands=demands, capacities=capacities):
-                self.assertEqual(
-                    reduction.allocate(demands, capacities), (taken, left)
-                )
+                self.assertEqual(reduction.allocate(demands, capacities), (taken, left))
 
 
 @tagged("post_install", "-at_install")
@@ -207,3 +210,12 @@ class TestReduction(TourismPesCommon):
             bordereau.with_user(self.comptable).action_emit()
         self.assertEqual(bordereau.state, "draft")
         self.assertFalse(bordereau.number)
+
+    def test_type_change_needs_new_preparation(self):
+        """Titres prepared for an ordinary bordereau never leave as réductions (nor
+        the reverse): the triplet TypBord/TypPce/NatPce must match its grid, « sinon
+        rejet du bordereau » (CommunRecette.xsd, TNatPce)."""
+        bordereau = self._bordereau()
+        bordereau.action_prepare()
+        with self.assertRaises(ValidationError):
+            bordereau.kind = "reduction"
