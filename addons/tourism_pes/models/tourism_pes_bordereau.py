@@ -796,7 +796,7 @@ class TourismPesBordereau(models.Model):
             )
         if left_over:
             raise self._over_reduction_error(
-                self.env["account.move"].union(*chains), titres, left_over
+                self.env["account.move"].sudo().union(*chains), titres, left_over
             )
         vals_list = []
         for titre in titres.sorted(lambda t: (t.exercice, t.number)):
