@@ -648,22 +648,13 @@ class TourismPesBordereau(models.Model):
                 ("company_id", "=", self.company_id.id),
                 ("rectified_id", "!=", False),
                 ("invoice_id.move_type", "=", "out_refund"),
+                ("invoice_id.state", "=", "posted"),
+                ("invoice_id.amount_total", ">", 0),
+                ("invoice_id.invoice_date", ">=", self.date_from),
+                ("invoice_id.invoice_date", "<=", self.date_to),
             ]
         )
-        refunds = (
-            self.env["account.move"]
-            .sudo()
-            .search(
-                [
-                    ("id", "in", declarations.invoice_id.ids),
-                    ("move_type", "=", "out_refund"),
-                    ("state", "=", "posted"),
-                    ("amount_total", ">", 0),
-                    ("invoice_date", ">=", self.date_from),
-                    ("invoice_date", "<=", self.date_to),
-                ]
-            )
-        )
+        refunds = declarations.invoice_id
         taken = Titre.search(
             [
                 ("move_ids", "in", refunds.ids),
@@ -673,9 +664,8 @@ class TourismPesBordereau(models.Model):
         ).move_ids
         year = fields.Date.context_today(self).year
         chains = {}
-        for declaration in declarations.filtered(
-            lambda d: d.invoice_id in refunds - taken
-        ):
+        waiting = refunds - taken
+        for declaration in declarations.filtered(lambda d: d.invoice_id in waiting):
             invoices = self.env["account.move"].sudo()
             rectified = declaration.rectified_id
             while rectified:
