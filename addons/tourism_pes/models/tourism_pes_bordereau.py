@@ -351,11 +351,12 @@ class TourismPesBordereau(models.Model):
                     missing=", ".join(missing),
                 )
             )
-        bad = self.titre_ids.partner_id.filtered(
+        debtors = self.titre_ids.partner_id
+        abroad = debtors.filtered(lambda p: p.country_id and p.country_id.code != "FR")
+        bad = (debtors - abroad).filtered(
             lambda p: not p.street
             or len((p.zip or "").strip()) != 5
             or not (p.city or "").strip()
-            or (p.country_id and p.country_id.code != "FR")
         )
         if bad:
             raise UserError(
@@ -364,6 +365,27 @@ class TourismPesBordereau(models.Model):
                     "city for each debtor (Class_Adresse.xsd); complete: "
                     "%(debtors)s.",
                     debtors=", ".join(bad.mapped("display_name")),
+                )
+            )
+
+        # A debtor abroad: CodRes 1 « oblige à la valorisation de la balise CodPays
+        # [...] sinon rejet du bordereau », INSEE codification; the foreign postal
+        # code goes into Ville (Class_Adresse.xsd).
+        bad = abroad.filtered(
+            lambda p: not p.street
+            or not (p.city or "").strip()
+            or not p.country_id.pes_insee_code
+        )
+        if bad:
+            raise UserError(
+                self.env._(
+                    "Hélios needs a street, a city and the INSEE code of the country "
+                    "of each debtor living abroad (Class_Adresse.xsd: CodPays); "
+                    "complete the debtor, or the country's INSEE code (Contacts > "
+                    "Configuration > Countries): %(debtors)s.",
+                    debtors=", ".join(
+                        f"{p.display_name} ({p.country_id.name})" for p in bad
+                    ),
                 )
             )
 
@@ -857,9 +879,15 @@ class TourismPesBordereau(models.Model):
             )
 
     def _pes_values(self):
-        """_pes_data, completed for a réduction bordereau: TypBord 02, pièces 02 06
-        with the RattachPiece of each line, the credit notes as PJ."""
+        """_pes_data, completed with the country of debtors abroad and, for a
+        réduction bordereau: TypBord 02, pièces 02 06 with the RattachPiece of
+        each line, the credit notes as PJ."""
         header, bordereau, pieces = self._pes_data()
+        titres = {titre.number: titre for titre in self.titre_ids.sudo()}
+        for piece in pieces:
+            country = titres[piece["number"]].partner_id.country_id
+            if country and country.code != "FR":
+                piece["tiers"]["country"] = country.pes_insee_code
         if self.kind != "reduction":
             return header, bordereau, pieces
         bordereau["type"] = pes_xml.TYP_BORD_REDUCTION
@@ -868,7 +896,6 @@ class TourismPesBordereau(models.Model):
             start=self.date_from.strftime("%d/%m/%Y"),
             end=self.date_to.strftime("%d/%m/%Y"),
         )
-        titres = {titre.number: titre for titre in self.titre_ids.sudo()}
         for piece in pieces:
             titre = titres[piece["number"]]
             origin = titre.reduced_titre_id

@@ -189,8 +189,9 @@ def build_pes_aller_tree(header, bordereau, pieces):
     ``bordereau``: exercice, number, date, object, type (TypBord, default 01).
     ``pieces``: one per titre, {number, date, object, typ_pce and nat_pce (default
     01 01), tiers: {siret, ref, is_company, civility, name, firstname, lastname,
-    street, street2, zip, city} (a person: civility, firstname and lastname
-    required), lines: [{number, object, product_code, nature, fonction, amount,
+    street, street2, zip, city, country} (a person: civility, firstname and
+    lastname required; country: the INSEE code 99xxx of a debtor living
+    abroad), lines: [{number, object, product_code, nature, fonction, amount,
     rattach: {exercice, piece, line} for the line of the titre a réduction
     reduces}], pjs: [{id_unique, name, description, mimetype, content (bytes)}]}.
     """
@@ -349,6 +350,20 @@ def _tiers(parent, tiers):
     _el(address, "TypAdr", 1)  # principale
     _opt(address, "Adr1", text(tiers.get("street2"), 38))
     _el(address, "Adr2", text(tiers["street"], 38))
+    country = digits(tiers.get("country"))
+    if country:
+        # « Lorsque le tiers réside à l'étranger, mettre « 99999 » dans code postal
+        # (le cas échéant le code postal du pays étranger devra être positionné dans
+        # la zone ville) »; CodRes 1 « oblige à la valorisation de la balise
+        # CodPays », codification de l'INSEE (Class_Adresse.xsd): the code 99xxx
+        # of the Code officiel géographique, its last three digits as the schema's
+        # Base_Num3 takes (France, 99100, is « 100 »).
+        _el(address, "CP", "99999")
+        city = " ".join(filter(None, ((tiers.get("zip") or "").strip(), tiers["city"])))
+        _el(address, "Ville", text(city, 38))
+        _el(address, "CodRes", 1)  # non résident
+        _el(address, "CodPays", int(country[-3:]))
+        return
     _el(address, "CP", text(tiers["zip"], 5))
     _el(address, "Ville", text(tiers["city"], 38))
     _el(address, "CodRes", 0)  # résident en France
