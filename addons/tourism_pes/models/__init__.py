@@ -2,6 +2,7 @@ from . import account_account
 from . import account_move
 from . import product_template
 from . import res_company
+from . import res_country
 from . import res_partner
 from . import tourism_pes_bordereau
 from . import tourism_pes_titre

@@ -9,17 +9,23 @@ them in charge (Protocole d'échange standard PES V2; CGCT D1617-23 for the piè
 justificatives; docs/domain.md §5). Once emitted, a bordereau is final
 (tourism.money.document.mixin); a titre the comptable rejects goes into a new bordereau
 with a new number.
+
+A credit note of a rectifying declaration whose invoice the comptable already holds
+goes to him in an annulation/réduction bordereau (TypBord 02, pièces 02 « Titre
+correctif » of nature 06 « Annulation-Réduction », each line referring to the line of
+the titre it reduces: NS_Recette/r0/CommunRecette.xsd, Class_LigneTitreAller.xsd).
 """
 
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_manifest
+from odoo.tools.misc import format_amount
 
 from odoo.addons.tourism_base.tools.locks import lock_now
 
-from ..tools import pes_xml
+from ..tools import pes_xml, reduction
 
 ORDONNATEUR = "tourism_base.group_tourism_ordonnateur"
 
@@ -30,6 +36,7 @@ class TourismPesBordereau(models.Model):
     _inherit = ["tourism.money.document.mixin", "mail.thread"]
     _order = "exercice desc, number desc, id desc"
     _money_locked_fields = (
+        "kind",
         "number",
         "exercice",
         "date",
@@ -48,6 +55,18 @@ class TourismPesBordereau(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    kind = fields.Selection(
+        selection=[
+            ("ordinary", "Titres"),
+            ("reduction", "Annulation/Reduction"),
+        ],
+        string="Type",
+        default="ordinary",
+        required=True,
+        help="Titres: the tax invoices (TypBord 01). Annulation/Reduction: the credit "
+        "notes of rectifying declarations that reduce titres already with the "
+        "comptable (TypBord 02).",
+    )
     date_from = fields.Date(string="Invoiced From", required=True)
     date_to = fields.Date(string="Invoiced To", required=True)
     date = fields.Date(string="Emission Date", readonly=True, copy=False)
@@ -85,17 +104,30 @@ class TourismPesBordereau(models.Model):
     # Debian's wkhtmltopdf, within the workers' time limit); more wait for the cron.
     _max_avis_at_emission = 100
 
+    # « Le numéro de bordereau est unique par exercice et par type de bordereau »
+    # (Class_BordereauRecetteAller.xsd, IdBord).
     _sql_constraints = [
         (
             "number_unique",
-            "UNIQUE(company_id, exercice, number)",
-            "A bordereau number is unique in its exercice.",
+            "UNIQUE(company_id, kind, exercice, number)",
+            "A bordereau number is unique in its exercice and type.",
         )
     ]
 
-    @api.depends("number", "exercice")
+    @api.depends("number", "exercice", "kind")
     def _compute_name(self):
         for bordereau in self:
+            if bordereau.kind == "reduction":
+                bordereau.name = (
+                    self.env._(
+                        "Reduction bordereau %(number)s / %(exercice)s",
+                        number=bordereau.number,
+                        exercice=bordereau.exercice,
+                    )
+                    if bordereau.number
+                    else self.env._("Draft reduction bordereau")
+                )
+                continue
             bordereau.name = (
                 self.env._(
                     "Bordereau %(number)s / %(exercice)s",
@@ -122,6 +154,19 @@ class TourismPesBordereau(models.Model):
             bordereau.amount_rejected = sum(
                 titres.filtered(lambda t: t.state == "rejected").mapped("amount_total")
             )
+
+    @api.constrains("kind")
+    def _check_kind(self):
+        """Titres prepared for one type of bordereau never leave in the other."""
+        for bordereau in self:
+            reduction = bordereau.kind == "reduction"
+            if any(
+                bool(titre.reduced_titre_id) != reduction
+                for titre in bordereau.titre_ids
+            ):
+                raise ValidationError(
+                    self.env._("Prepare the bordereau again after changing its type.")
+                )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -254,6 +299,9 @@ class TourismPesBordereau(models.Model):
             if bordereau.state != "draft":
                 raise UserError(self.env._("Only a draft bordereau can be prepared."))
             bordereau.titre_ids.unlink()
+            if bordereau.kind == "reduction":
+                bordereau._prepare_reductions()
+                continue
             moves = bordereau._eligible_moves()
             if not moves:
                 raise UserError(
@@ -289,11 +337,12 @@ class TourismPesBordereau(models.Model):
                     missing=", ".join(missing),
                 )
             )
-        bad = self.titre_ids.partner_id.filtered(
+        debtors = self.titre_ids.partner_id
+        abroad = debtors.filtered(lambda p: p.country_id and p.country_id.code != "FR")
+        bad = (debtors - abroad).filtered(
             lambda p: not p.street
             or len((p.zip or "").strip()) != 5
             or not (p.city or "").strip()
-            or (p.country_id and p.country_id.code != "FR")
         )
         if bad:
             raise UserError(
@@ -302,6 +351,27 @@ class TourismPesBordereau(models.Model):
                     "city for each debtor (Class_Adresse.xsd); complete: "
                     "%(debtors)s.",
                     debtors=", ".join(bad.mapped("display_name")),
+                )
+            )
+
+        # A debtor abroad: CodRes 1 « oblige à la valorisation de la balise CodPays
+        # [...] sinon rejet du bordereau », INSEE codification; the foreign postal
+        # code goes into Ville (Class_Adresse.xsd).
+        bad = abroad.filtered(
+            lambda p: not p.street
+            or not (p.city or "").strip()
+            or not p.country_id.pes_insee_code
+        )
+        if bad:
+            raise UserError(
+                self.env._(
+                    "Hélios needs a street, a city and the INSEE code of the country "
+                    "of each debtor living abroad (Class_Adresse.xsd: CodPays); "
+                    "complete the debtor, or the country's INSEE code (Contacts > "
+                    "Configuration > Countries): %(debtors)s.",
+                    debtors=", ".join(
+                        f"{p.display_name} ({p.country_id.name})" for p in bad
+                    ),
                 )
             )
 
@@ -460,11 +530,12 @@ class TourismPesBordereau(models.Model):
         row of the year until the transaction ends, so nobody can take a number in
         between; the block is then the next len(titres) numbers."""
         Sequence = self.env["ir.sequence"].sudo()
-        first = int(Sequence.next_by_code("tourism.pes.titre", sequence_date=date))
+        code = self._sequence_codes()[1]
+        first = int(Sequence.next_by_code(code, sequence_date=date))
         # The sequence next_by_code drew from (the company's own, else the shared one).
         sequence = Sequence.search(
             [
-                ("code", "=", "tourism.pes.titre"),
+                ("code", "=", code),
                 ("company_id", "in", [self.env.company.id, False]),
             ],
             order="company_id",
@@ -531,22 +602,26 @@ class TourismPesBordereau(models.Model):
                 )
             missing._pes_render_avis()
             today = fields.Date.context_today(bordereau)
+            if bordereau.kind == "reduction":
+                bordereau._check_reductions(today.year)
             Sequence = self.env["ir.sequence"].sudo()
             number = int(
-                Sequence.next_by_code("tourism.pes.bordereau", sequence_date=today)
+                Sequence.next_by_code(
+                    bordereau._sequence_codes()[0], sequence_date=today
+                )
             )
             bordereau._money_write(
                 {
                     "date": today,
                     "exercice": today.year,
                     "number": number,
-                    "file_name": f"PES_Recette_{today.year}_{number:07d}.xml",
+                    "file_name": bordereau._file_name(today.year, number),
                 }
             )
             first = bordereau._take_titre_numbers(today)
             for index, titre in enumerate(bordereau.titre_ids.sorted("id")):
                 titre._money_write({"number": first + index})
-            tree = pes_xml.build_pes_aller_tree(*bordereau._pes_data())
+            tree = pes_xml.build_pes_aller_tree(*bordereau._pes_values())
             try:
                 pes_xml.validate_tree(tree, pes_xml.PES_ALLER_XSD)
             except pes_xml.PesError as error:
@@ -568,6 +643,301 @@ class TourismPesBordereau(models.Model):
                 )
             )
         return True
+
+    # --- annulation/réduction ----------------------------------------------------
+    def _sequence_codes(self):
+        """(bordereau, pièce) sequences of this type of bordereau. A réduction
+        bordereau has numbers of its own: « Le numéro de bordereau est unique par
+        exercice et par type de bordereau [...] Un contrôle de séquentialité du
+        numéro est effectué » (Class_BordereauRecetteAller.xsd, IdBord), and a pièce
+        is known to Hélios by its exercice, its type of bordereau and its number
+        (Class_PJ.xsd, TPES_RefCompta: Exercice, TypeObjet « type de bordereau de
+        titres », Identifiant « n° du Titre (IdPce) »)."""
+        self.ensure_one()
+        if self.kind == "reduction":
+            return "tourism.pes.bordereau.reduction", "tourism.pes.titre.reduction"
+        return "tourism.pes.bordereau", "tourism.pes.titre"
+
+    def _file_name(self, year, number):
+        """NomFic of the PES_Aller: the two types of bordereau share numbers."""
+        self.ensure_one()
+        prefix = "PES_Reduction" if self.kind == "reduction" else "PES_Recette"
+        return f"{prefix}_{year}_{number:07d}.xml"
+
+    def _refund_chains(self):
+        """{credit note: titres it may reduce, nearest first} for the posted credit
+        notes of rectifying declarations of the period not yet in a live réduction.
+
+        A credit note reduces the titres of the invoices of the declarations it
+        rectifies (its chain of rectified declarations). It waits, left out, until
+        each of these invoices is in a titre the comptable holds (emitted or taken
+        in charge): a titre that never went to the comptable cannot be reduced, and
+        the invoice goes to him as the avis the host received, then the credit note
+        as its réduction, so that each document the host holds has its counterpart
+        with the comptable. Only titres of the exercice of emission can be reduced
+        this way (« Si 02 02 06 ExerRat= Exer du flux », Class_LigneTitreAller.xsd);
+        a titre of a closed exercice is cancelled by a mandat (annulation sur
+        exercice clos), which is not done here."""
+        self.ensure_one()
+        Declaration = self.env["tourism.tax.declaration"].sudo()
+        Titre = self.env["tourism.pes.titre"].sudo()
+        declarations = Declaration.search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("rectified_id", "!=", False),
+                ("invoice_id.move_type", "=", "out_refund"),
+                ("invoice_id.state", "=", "posted"),
+                ("invoice_id.amount_total", ">", 0),
+                ("invoice_id.invoice_date", ">=", self.date_from),
+                ("invoice_id.invoice_date", "<=", self.date_to),
+            ]
+        )
+        refunds = declarations.invoice_id
+        taken = Titre.search(
+            [
+                ("move_ids", "in", refunds.ids),
+                ("state", "!=", "rejected"),
+                ("bordereau_id", "!=", self.id),
+            ]
+        ).move_ids
+        year = fields.Date.context_today(self).year
+        chains = {}
+        waiting = refunds - taken
+        for declaration in declarations.filtered(lambda d: d.invoice_id in waiting):
+            invoices = self.env["account.move"].sudo()
+            rectified = declaration.rectified_id
+            while rectified:
+                if rectified.invoice_id.move_type == "out_invoice":
+                    invoices |= rectified.invoice_id
+                rectified = rectified.rectified_id
+            titres = Titre.search(
+                [
+                    ("kind", "=", "ordinary"),
+                    ("move_ids", "in", invoices.ids),
+                    ("state", "in", ("emitted", "taken")),
+                ],
+                order="exercice desc, number desc",
+            )
+            if (
+                invoices
+                and titres.move_ids >= invoices
+                and set(titres.mapped("exercice")) == {year}
+            ):
+                chains[declaration.invoice_id] = titres
+        return chains
+
+    def _remaining_cents(self, titres):
+        """{titre line: cents} what remains of each line of ``titres``: its amount
+        minus the live réductions (not rejected) of other bordereaux."""
+        lines = titres.sudo().line_ids
+        reductions = (
+            self.env["tourism.pes.titre.line"]
+            .sudo()
+            .search(
+                [
+                    ("origin_line_id", "in", lines.ids),
+                    ("titre_id.state", "!=", "rejected"),
+                    ("titre_id.bordereau_id", "!=", self.id),
+                ]
+            )
+        )
+        remaining = {line: self._cents(line.amount) for line in lines}
+        for line in reductions:
+            remaining[line.origin_line_id] -= self._cents(line.amount)
+        return remaining
+
+    def _cents(self, amount):
+        return int(round(self.company_id.currency_id.round(amount) * 100))
+
+    def _over_reduction_error(self, refunds, titres, left):
+        currency = self.company_id.currency_id
+        return UserError(
+            self.env._(
+                "A reduction never exceeds what remains of the titre it reduces "
+                "(the titre minus its earlier reductions): %(refunds)s would take "
+                "%(amounts)s more than the titres %(titres)s hold. Nothing was "
+                "prepared nor emitted.",
+                refunds=", ".join(refunds.mapped("name")),
+                amounts=", ".join(
+                    f"{format_amount(self.env, cents / 100, currency)} "
+                    f"({'/'.join(filter(None, key))})"
+                    for key, cents in sorted(left.items())
+                ),
+                titres=", ".join(titres.mapped("name")),
+            )
+        )
+
+    def _prepare_reductions(self):
+        """One réduction pièce per reduced titre, one line per line of that titre it
+        reduces (same imputation: nature, fonction, product code), the amount
+        positive (Base_Montant), from the credit notes waiting for it."""
+        self.ensure_one()
+        chains = self._refund_chains()
+        if not chains:
+            raise UserError(
+                self.env._(
+                    "No credit note of this period reduces a titre the comptable "
+                    "holds: nothing to send. A credit note whose invoice has not gone "
+                    "to the comptable yet waits until it has."
+                )
+            )
+        titres = self.env["tourism.pes.titre"].sudo().union(*chains.values())
+        remaining = self._remaining_cents(titres)
+        taken_by_line = defaultdict(int)
+        moves_by_titre = defaultdict(lambda: self.env["account.move"].sudo())
+        missing = set()
+        left_over = {}
+        for refund in sorted(chains, key=lambda move: move.id):
+            demands = []
+            for line in refund.invoice_line_ids:
+                if line.display_type != "product":
+                    continue
+                key = self._imputation(line)
+                if not key[0] or not key[2]:
+                    missing.add(
+                        line.product_id.display_name or line.account_id.display_name
+                    )
+                    continue
+                demands.append((key, self._cents(line.price_subtotal)))
+            capacities = [
+                (
+                    line,
+                    self._titre_line_key(line),
+                    remaining[line] - taken_by_line[line],
+                )
+                for titre in chains[refund]
+                for line in titre.line_ids
+            ]
+            taken, left = reduction.allocate(demands, capacities)
+            for key, cents in left.items():
+                left_over[key] = left_over.get(key, 0) + cents
+            for line, cents in taken.items():
+                taken_by_line[line] += cents
+                moves_by_titre[line.titre_id] |= refund
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Give a PES budget nature and local product code to: %(what)s "
+                    "(Accounting > Configuration > Chart of Accounts, or the product).",
+                    what=", ".join(sorted(missing)),
+                )
+            )
+        if left_over:
+            raise self._over_reduction_error(
+                self.env["account.move"].sudo().union(*chains), titres, left_over
+            )
+        vals_list = []
+        for titre in titres.sorted(lambda t: (t.exercice, t.number)):
+            lines = [line for line in titre.line_ids if taken_by_line.get(line, 0) > 0]
+            if not lines:
+                continue
+            moves = moves_by_titre[titre]
+            vals_list.append(
+                {
+                    "bordereau_id": self.id,
+                    "partner_id": titre.partner_id.id,
+                    "reduced_titre_id": titre.id,
+                    "move_ids": [fields.Command.set(moves.ids)],
+                    "avis_names": ", ".join(moves.sorted("id").mapped("name")),
+                    "line_ids": [
+                        fields.Command.create(
+                            {
+                                "sequence": index,
+                                "name": line.name,
+                                "pes_nature": line.pes_nature,
+                                "pes_fonction": line.pes_fonction,
+                                "pes_product_code": line.pes_product_code,
+                                "amount": taken_by_line[line] / 100,
+                                "origin_line_id": line.id,
+                            }
+                        )
+                        for index, line in enumerate(lines, start=1)
+                    ],
+                }
+            )
+        self.env["tourism.pes.titre"].create(vals_list)
+
+    @staticmethod
+    def _titre_line_key(line):
+        return (line.pes_nature or "", line.pes_fonction or "", line.pes_product_code)
+
+    def _check_reductions(self, year):
+        """At emission, under lock: each reduced titre is still with the comptable,
+        of the exercice of emission (« Si 02 02 06 ExerRat= Exer du flux »,
+        Class_LigneTitreAller.xsd), and no réduction emitted meanwhile left less of
+        it than this one takes. NOWAIT for the reason given in _lock_moves."""
+        reduced = self.titre_ids.sudo().reduced_titre_id
+        lock_now(reduced, "update")
+        gone = reduced.filtered(
+            lambda t: t.state not in ("emitted", "taken") or t.exercice != year
+        )
+        if gone:
+            raise UserError(
+                self.env._(
+                    "%(titres)s can no longer be reduced by this bordereau (rejected "
+                    "by the comptable, or of a closed exercice): prepare it again.",
+                    titres=", ".join(gone.mapped("name")),
+                )
+            )
+        remaining = self._remaining_cents(reduced)
+        left = defaultdict(int)
+        for line in self.titre_ids.sudo().line_ids:
+            over = self._cents(line.amount) - remaining[line.origin_line_id]
+            if over > 0:
+                left[self._titre_line_key(line)] += over
+        if left:
+            raise self._over_reduction_error(
+                self.titre_ids.sudo().move_ids, reduced, left
+            )
+
+    def _pes_values(self):
+        """_pes_data, completed with the country of debtors abroad and, for a
+        réduction bordereau: TypBord 02, pièces 02 06 with the RattachPiece of
+        each line, the credit notes as PJ."""
+        header, bordereau, pieces = self._pes_data()
+        titres = {titre.number: titre for titre in self.titre_ids.sudo()}
+        for piece in pieces:
+            country = titres[piece["number"]].partner_id.country_id
+            if country and country.code != "FR":
+                piece["tiers"]["country"] = country.pes_insee_code
+        if self.kind != "reduction":
+            return header, bordereau, pieces
+        bordereau["type"] = pes_xml.TYP_BORD_REDUCTION
+        bordereau["object"] = self.env._(
+            "Reductions of titres, credit notes from %(start)s to %(end)s",
+            start=self.date_from.strftime("%d/%m/%Y"),
+            end=self.date_to.strftime("%d/%m/%Y"),
+        )
+        for piece in pieces:
+            titre = titres[piece["number"]]
+            origin = titre.reduced_titre_id
+            piece["typ_pce"] = pes_xml.TYP_PCE_CORRECTIF
+            piece["nat_pce"] = pes_xml.NAT_PCE_REDUCTION
+            # No avis des sommes à payer goes with a réduction (DteAsp).
+            piece["date"] = None
+            piece["object"] = self.env._(
+                "Reduction of titre %(number)s / %(exercice)s: %(refunds)s",
+                number=origin.number,
+                exercice=origin.exercice,
+                refunds=titre.avis_names,
+            )
+            lines = {line.sequence: line for line in titre.line_ids}
+            for values in piece["lines"]:
+                line = lines[values["number"]].origin_line_id
+                values["rattach"] = {
+                    "exercice": origin.exercice,
+                    "piece": origin.number,
+                    "line": line.sequence,
+                }
+            # IdUnique is unique whatever the type of bordereau (Class_PJ.xsd): the
+            # réduction's PJ never take the identifiers of a titre's.
+            refunds = titre.move_ids.sorted("id")
+            for pj, refund in zip(piece["pjs"], refunds, strict=True):
+                pj["id_unique"] = f"RED{pj['id_unique']}"
+                pj["description"] = self.env._(
+                    "Credit note %(number)s", number=refund.name
+                )
+        return header, bordereau, pieces
 
     def action_import_acquit(self):
         self.ensure_one()

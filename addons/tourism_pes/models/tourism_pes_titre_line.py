@@ -22,3 +22,12 @@ class TourismPesTitreLine(models.Model):
     pes_fonction = fields.Char(string="Function")
     pes_product_code = fields.Char(string="Local Product Code", required=True)
     amount = fields.Monetary(required=True)
+    # The line of the titre a réduction line reduces (Class_LigneTitreAller.xsd,
+    # RattachPiece: IdPceOrig, IdLigneOrig).
+    origin_line_id = fields.Many2one(
+        "tourism.pes.titre.line",
+        string="Reduced Line",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )

@@ -10,9 +10,10 @@ from odoo.addons.tourism_tax.tests.common import TourismTaxDeclarationCommon
 from ..tools import pes_xml
 
 
-class PesBordereauCommon(TourismTaxDeclarationCommon):
-    """Two validated declarations of two debtors, invoiced in the period of a
-    bordereau, and the office's PES identifiers."""
+class TourismPesCommon(TourismTaxDeclarationCommon):
+    """Two invoiced declarations (a hotel company, a person's furnished flat), the
+    PES identifiers, budget imputations, the comptable; helpers to emit and
+    acknowledge bordereaux."""
 
     @classmethod
     def setUpClass(cls):

@@ -7,13 +7,13 @@ from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
 from ..tools import pes_xml
-from .common import PesBordereauCommon
+from .common import TourismPesCommon
 
 FORGED = b"<PES_Aller>forged after emission</PES_Aller>"
 
 
 @tagged("post_install", "-at_install")
-class TestAttachmentLock(HttpCase, PesBordereauCommon):
+class TestAttachmentLock(HttpCase, TourismPesCommon):
     """The PES file of an emitted bordereau stays the file the comptable took in
     charge: the titres travel to Hélios only in that file, pièces justificatives
     included (décret 2012-1246 art. 11 and 18; CGCT D1617-23), and what is posted

@@ -4,15 +4,15 @@ import base64
 import gzip
 from unittest.mock import patch
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from ..tools import pes_xml
-from .common import PesBordereauCommon
+from .common import TourismPesCommon
 
 
 @tagged("post_install", "-at_install")
-class TestBordereau(PesBordereauCommon):
+class TestBordereau(TourismPesCommon):
     """Titres de recettes sent to Hélios in PES V2 (décret 2012-1246 art. 11 and 18:
     the ordonnateur issues the titres, the comptable takes them in charge; CGCT
     D1611-1 et seq.; docs/domain.md §5)."""
@@ -300,3 +300,40 @@ class TestBordereau(PesBordereauCommon):
         self.gpso.account_id.pes_nature = False
         with self.assertRaisesRegex(UserError, self.gpso.account_id.code):
             self._bordereau().action_prepare()
+
+    def test_debtor_abroad(self):
+        """A host living abroad goes to Hélios as non-resident with the INSEE code
+        of his country (CodRes 1, CodPays, CP 99999 and the foreign postal code in
+        Ville: Class_Adresse.xsd, PES V2 v5.30); a country whose INSEE code is not
+        known stops the emission with a French message naming the debtor and his
+        country, and nothing is emitted."""
+        self.host.write(
+            {
+                "street": "Rue de la Loi 16",
+                "zip": "1000",
+                "city": "Bruxelles",
+                "country_id": self.env.ref("base.be").id,
+            }
+        )
+        japan = self.env.ref("base.jp")
+        with self.assertRaises(ValidationError):
+            japan.pes_insee_code = "217"  # 99 then three digits
+        self.other_host.country_id = japan
+        self.env["res.lang"]._activate_lang("fr_FR")
+        bordereau = self._bordereau().with_context(lang="fr_FR")
+        bordereau.action_prepare()
+        with self.assertRaisesRegex(UserError, "code INSEE.*Marie Dufau"):
+            bordereau.action_emit()
+        self.assertFalse(bordereau.number)
+        self.other_host.country_id = self.env.ref("base.fr")
+        bordereau.action_emit()
+        document = pes_xml.validate(
+            base64.b64decode(bordereau.file_data), pes_xml.PES_ALLER_XSD
+        )
+        address = document.xpath(
+            ".//Tiers[InfoTiers/RefTiers/@V=$ref]/Adresse", ref=str(self.host.id)
+        )[0]
+        self.assertEqual(
+            [(tag, address.find(tag).get("V")) for tag in ("CP", "Ville", "CodPays")],
+            [("CP", "99999"), ("Ville", "1000 Bruxelles"), ("CodPays", "131")],
+        )

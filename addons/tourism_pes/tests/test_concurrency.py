@@ -17,6 +17,11 @@ SEQUENCES = (
     "tourism_pes.seq_tourism_pes_bordereau",
     "tourism_pes.seq_tourism_pes_titre",
 )
+REDUCTION_SEQUENCES = (
+    "tourism_pes.seq_tourism_pes_bordereau_reduction",
+    "tourism_pes.seq_tourism_pes_titre_reduction",
+)
+ALL_SEQUENCES = SEQUENCES + REDUCTION_SEQUENCES
 
 
 @tagged("post_install", "-at_install")
@@ -45,7 +50,7 @@ class TestEmissionConcurrency(BaseCase):
             self.ranges = {
                 r.id: r.number_next
                 for r in env["ir.sequence.date_range"].search(
-                    [("sequence_id", "in", [env.ref(x).id for x in SEQUENCES])]
+                    [("sequence_id", "in", [env.ref(x).id for x in ALL_SEQUENCES])]
                 )
             }
             self.account = env["account.account"].create(
@@ -171,7 +176,13 @@ class TestEmissionConcurrency(BaseCase):
                 " AND res_id IN %s) OR (res_model = 'account.move' AND res_id IN %s)",
                 [bordereaux, tuple(self.invoice_ids)],
             )
-            # Emitted bordereaux are final for users; the test removes its own.
+            # Emitted bordereaux are final for users; the test removes its own,
+            # réductions first (they refer to the titres they reduce).
+            cr.execute(
+                "DELETE FROM tourism_pes_bordereau WHERE id IN %s "
+                "AND kind = 'reduction'",
+                [bordereaux],
+            )
             cr.execute("DELETE FROM tourism_pes_bordereau WHERE id IN %s", [bordereaux])
             cr.execute(
                 "DELETE FROM tourism_tax_declaration WHERE id IN %s",
@@ -182,7 +193,7 @@ class TestEmissionConcurrency(BaseCase):
             )
             env = api.Environment(cr, SUPERUSER_ID, {})
             ranges = env["ir.sequence.date_range"].search(
-                [("sequence_id", "in", [env.ref(x).id for x in SEQUENCES])]
+                [("sequence_id", "in", [env.ref(x).id for x in ALL_SEQUENCES])]
             )
             for date_range in ranges:
                 if date_range.id in self.ranges:
@@ -258,7 +269,11 @@ class TestEmissionConcurrency(BaseCase):
             self.assertEqual(sorted(titres.move_ids.ids), self.invoice_ids)
             # The numbers of the exercice follow on, and the sequences stand right
             # after the winner's: the refused emission used none.
-            exercice = [("exercice", "=", first.exercice), ("number", ">", 0)]
+            exercice = [
+                ("exercice", "=", first.exercice),
+                ("number", ">", 0),
+                ("kind", "=", "ordinary"),
+            ]
             for model, sequence in zip(
                 ("tourism.pes.bordereau", "tourism.pes.titre"), SEQUENCES, strict=True
             ):
@@ -272,3 +287,97 @@ class TestEmissionConcurrency(BaseCase):
                     ]
                 )
                 self.assertEqual(date_range.number_next, numbers[-1] + 1)
+
+    def _refunds_of_the_first_declaration(self, env, amounts):
+        """Rectifications of the first declaration, one after the other (each
+        rectifies the previous), each with its posted credit note: [refund ids]."""
+        rectified = env["tourism.tax.declaration"].browse(self.declaration_ids[0])
+        refund_ids = []
+        for index, amount in enumerate(amounts, start=1):
+            rectifying = rectified._money_create(
+                {
+                    "lodging_id": rectified.lodging_id.id,
+                    "period_id": rectified.period_id.id,
+                    "rectified_id": rectified.id,
+                }
+            )
+            self.declaration_ids.append(rectifying.id)
+            refund = env["account.move"].create(
+                {
+                    "move_type": "out_refund",
+                    "journal_id": self.journal.id,
+                    "partner_id": self.hosts[0].id,
+                    "invoice_date": self.day.replace(day=17 + index),
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Taxe de séjour (rectification)",
+                                "account_id": self.account.id,
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+            refund.action_post()
+            rectifying._money_write({"invoice_id": refund.id})
+            refund_ids.append(refund.id)
+            rectified = rectifying
+        return refund_ids
+
+    def _prepare_reduction(self, env, day):
+        bordereau = env["tourism.pes.bordereau"].create(
+            {"kind": "reduction", "date_from": day, "date_to": day}
+        )
+        self.bordereau_ids.append(bordereau.id)
+        bordereau.action_prepare()
+        return bordereau
+
+    def test_two_reductions_of_one_titre_at_once(self):
+        """Two credit notes reduce the same titre (42.30): each alone fits in it,
+        not both (30 + 30). One ordonnateur prepares and emits the first réduction
+        while another, whose transaction began before, prepares the second: his
+        snapshot does not see the first, but preparing rewrites the titre's reduced
+        amount, which the first changed meanwhile, so the database refuses it and
+        Odoo tries again with a fresh snapshot, which refuses the over-reduction. A
+        réduction never exceeds what remains of the titre (the amount the comptable
+        keeps in charge is what the host owes, décret 2012-1246 art. 11 and 18;
+        RattachPiece, NS_Recette/r0/Class_LigneTitreAller.xsd)."""
+        with self.db.cursor() as cr:
+            env = api.Environment(cr, self.ordonnateur.id, {"lang": "fr_FR"})
+            ordinary = self._prepare(env)
+            ordinary.action_emit()
+            titre = ordinary.titre_ids.filtered(lambda t: t.partner_id == self.hosts[0])
+            refund_ids = self._refunds_of_the_first_declaration(env(su=True), [30, 30])
+            cr.commit()  # pylint: disable=invalid-commit
+        days = [self.day.replace(day=18), self.day.replace(day=19)]
+        with self.db.cursor() as cr1, self.db.cursor() as cr2:
+            env1 = api.Environment(cr1, self.ordonnateur.id, {"lang": "fr_FR"})
+            env2 = api.Environment(cr2, self.ordonnateur.id, {"lang": "fr_FR"})
+            # The second transaction starts (its snapshot) before the first commits.
+            cr2.execute(
+                "SELECT amount_reduced FROM tourism_pes_titre WHERE id = %s", [titre.id]
+            )
+            first = self._prepare_reduction(env1, days[0])
+            first.action_emit()
+            cr1.commit()
+            with (
+                self.assertRaises(psycopg2.errors.SerializationFailure),
+                mute_logger("odoo.sql_db"),
+            ):
+                self._prepare_reduction(env2, days[1])
+                env2.flush_all()
+            cr2.rollback()
+            env2.invalidate_all()
+            self.bordereau_ids.pop()
+            with self.assertRaisesRegex(UserError, "Une réduction ne dépasse jamais"):
+                retrying(partial(self._prepare_reduction, env2, days[1]), env2)
+            cr2.rollback()
+        with self.db.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            titre = env["tourism.pes.titre"].browse(titre.id)
+            self.assertEqual(titre.reduction_ids.bordereau_id.ids, [first.id])
+            self.assertEqual(titre.reduction_ids.move_ids.ids, refund_ids[:1])
+            self.assertAlmostEqual(titre.amount_remaining, 12.30, places=2)

@@ -134,6 +134,59 @@ class TestPesXml(BaseCase):
             self.assertEqual(c.exception.code, "person")
             self.assertEqual(c.exception.details, f"Marie Dufau: {key}")
 
+    def test_debtor_abroad(self):
+        """A debtor living abroad: « Lorsque le tiers réside à l'étranger, mettre
+        « 99999 » dans code postal (le cas échéant le code postal du pays étranger
+        devra être positionné dans la zone ville) », CodRes 1 with CodPays, the
+        INSEE code (Class_Adresse.xsd, PES V2 v5.30): Belgium, 99131 in the INSEE's
+        Code officiel géographique, goes as 131 (Base_Num3). A resident in France
+        keeps CodRes 0 without CodPays. Both validate against PES_Aller.xsd."""
+        abroad = dict(TIERS, zip="1000", city="Bruxelles", country="99131")
+        xml = self._build([piece(1, tiers=abroad), piece(2)])
+        document = pes_xml.validate(xml, pes_xml.PES_ALLER_XSD)
+        addresses = document.findall(".//Piece/LigneDePiece/Tiers/Adresse")
+        self.assertEqual(
+            [
+                [(node.tag, node.get("V")) for node in address][2:]
+                for address in addresses
+            ],
+            [
+                [
+                    ("CP", "99999"),
+                    ("Ville", "1000 Bruxelles"),
+                    ("CodRes", "1"),
+                    ("CodPays", "131"),
+                ],
+                [("CP", "40500"), ("Ville", "Saint-Sever"), ("CodRes", "0")],
+            ],
+        )
+
+    def test_reduction_triplet_and_rattachement(self):
+        """An annulation/réduction bordereau: TypBord 02, pièce TypPce 02 « Titre
+        correctif », NatPce 06 « Annulation-Réduction » (CommunRecette.xsd), each
+        line with its RattachPiece, NatPceOrig 01 « Titres », ExerRat, IdPceOrig,
+        IdLigneOrig (Class_LigneTitreAller.xsd); the PJ's RefCompta TypeObjet is
+        the type of bordereau (Class_PJ.xsd). It validates against PES_Aller.xsd."""
+        reduction = piece(1, "3.60", typ_pce="02", nat_pce="06")
+        reduction["lines"][0]["rattach"] = {"exercice": 2026, "piece": 17, "line": 1}
+        bordereau = {"exercice": 2026, "number": 1, "date": "2026-10-05", "type": "02"}
+        xml = pes_xml.build_pes_aller(HEADER, bordereau, [reduction])
+        document = pes_xml.validate(xml, pes_xml.PES_ALLER_XSD)
+        self.assertEqual(document.find(".//BlocBordereau/TypBord").get("V"), "02")
+        self.assertEqual(
+            [
+                (node.tag, node.get("V"))
+                for node in document.find(".//BlocLignePiece/RattachPiece")
+            ],
+            [
+                ("NatPceOrig", "01"),
+                ("ExerRat", "2026"),
+                ("IdPceOrig", "17"),
+                ("IdLigneOrig", "1"),
+            ],
+        )
+        self.assertEqual(document.find("PES_PJ/PJ/RefCompta/TypeObjet").get("V"), "02")
+
     def test_schema_catches_a_bad_file(self):
         """A file that breaks the official schema is refused with the line and the
         reason: a year of five digits (Base_Num4), an object over 160 characters

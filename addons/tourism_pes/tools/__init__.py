@@ -1,1 +1,1 @@
-from . import pes_xml
+from . import pes_xml, reduction

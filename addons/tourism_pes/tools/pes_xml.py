@@ -55,6 +55,15 @@ PES_SUBSTITUTES = {
 TYP_BORD_ORDINAIRE = "01"
 TYP_PCE_ORDINAIRE = "01"
 NAT_PCE_FONCTIONNEMENT = "01"
+# Triplet of a réduction or annulation of a titre of the exercice: bordereau 02
+# « Annulation/réduction », pièce 02 « Titre correctif », nature 06
+# « Annulation-Réduction » (CommunRecette.xsd); its lines carry the RattachPiece
+# block, « complet et obligatoire » for 02 02 06, with NatPceOrig 01 « Titres » and
+# ExerRat = Exer du flux (Class_LigneTitreAller.xsd, TRattachPiece).
+TYP_BORD_REDUCTION = "02"
+TYP_PCE_CORRECTIF = "02"
+NAT_PCE_REDUCTION = "06"
+NAT_PCE_ORIG_TITRE = "01"
 # ElementACQUIT/DomaineAck of a bordereau of titres: TDomaineAck 6 « Recette »
 # (CommunAck.xsd; 2 is « Signature globale »).
 DOMAINE_ACK_RECETTE = "6"
@@ -177,12 +186,14 @@ def build_pes_aller_tree(header, bordereau, pieces):
 
     ``header``: file_name, date (ISO), id_post, id_coll, cod_col, cod_bud, libelle,
     sender (the software's publisher), application (its name and version).
-    ``bordereau``: exercice, number, date, object. ``pieces``: one per titre,
-    {number, date, object, tiers: {siret, ref, is_company, civility, name,
-    firstname, lastname, street, street2, zip, city} (a person: civility,
-    firstname and lastname required), lines: [{number, object, product_code,
-    nature, fonction, amount}], pjs: [{id_unique, name, description, mimetype,
-    content (bytes)}]}.
+    ``bordereau``: exercice, number, date, object, type (TypBord, default 01).
+    ``pieces``: one per titre, {number, date, object, typ_pce and nat_pce (default
+    01 01), tiers: {siret, ref, is_company, civility, name, firstname, lastname,
+    street, street2, zip, city, country} (a person: civility, firstname and
+    lastname required; country: the INSEE code 99xxx of a debtor living
+    abroad), lines: [{number, object, product_code, nature, fonction, amount,
+    rattach: {exercice, piece, line} for the line of the titre a réduction
+    reduces}], pjs: [{id_unique, name, description, mimetype, content (bytes)}]}.
     """
     root = etree.Element(etree.QName(NS_ALLER, "PES_Aller"), nsmap={"n": NS_ALLER})
     _envelope(root, header, "PESALR1")
@@ -199,7 +210,8 @@ def build_pes_aller_tree(header, bordereau, pieces):
     _el(bloc, "Exer", bordereau["exercice"])
     _el(bloc, "IdBord", bordereau["number"])
     _el(bloc, "DteBordEm", bordereau["date"])
-    _el(bloc, "TypBord", TYP_BORD_ORDINAIRE)
+    typ_bord = bordereau.get("type") or TYP_BORD_ORDINAIRE
+    _el(bloc, "TypBord", typ_bord)
     _el(bloc, "NbrPce", len(pieces))
     total = sum(
         (Decimal(line["amount"]) for piece in pieces for line in piece["lines"]),
@@ -213,8 +225,8 @@ def build_pes_aller_tree(header, bordereau, pieces):
         node = _el(bord, "Piece")
         bloc_piece = _el(node, "BlocPiece")
         _el(bloc_piece, "IdPce", piece["number"])
-        _el(bloc_piece, "TypPce", TYP_PCE_ORDINAIRE)
-        _el(bloc_piece, "NatPce", NAT_PCE_FONCTIONNEMENT)
+        _el(bloc_piece, "TypPce", piece.get("typ_pce") or TYP_PCE_ORDINAIRE)
+        _el(bloc_piece, "NatPce", piece.get("nat_pce") or NAT_PCE_FONCTIONNEMENT)
         _opt(bloc_piece, "DteAsp", piece.get("date"))
         _opt(bloc_piece, "ObjPce", text(piece.get("object"), 160))
         for pj in piece.get("pjs", ()):
@@ -225,7 +237,8 @@ def build_pes_aller_tree(header, bordereau, pieces):
             pjs.append((piece, pj))
         for line in piece["lines"]:
             ligne = _el(node, "LigneDePiece")
-            info = _el(_el(ligne, "BlocLignePiece"), "InfoLignePiece")
+            bloc_ligne = _el(ligne, "BlocLignePiece")
+            info = _el(bloc_ligne, "InfoLignePiece")
             _el(info, "IdLigne", line["number"])
             _opt(info, "ObjLignePce", text(line.get("object"), 160))
             _el(info, "CodProdLoc", alnum(line["product_code"], 4))
@@ -234,6 +247,8 @@ def build_pes_aller_tree(header, bordereau, pieces):
             _el(info, "Majo", 0)
             _el(info, "TvaIntraCom", 0)
             _el(info, "MtHT", amount(line["amount"]))
+            if line.get("rattach"):
+                _rattach(bloc_ligne, line["rattach"])
             _tiers(ligne, piece["tiers"])
 
     if pjs:
@@ -255,9 +270,21 @@ def build_pes_aller_tree(header, bordereau, pieces):
             ref = _el(node, "RefCompta")
             _el(ref, "Domaine", "02")
             _el(ref, "Exercice", bordereau["exercice"])
-            _el(ref, "TypeObjet", TYP_BORD_ORDINAIRE)
+            # « Pour le domaine 02 recette : Il correspond au type de bordereau de
+            # titres » (Class_PJ.xsd, TPES_RefCompta/TypeObjet).
+            _el(ref, "TypeObjet", typ_bord)
             _el(ref, "Identifiant", piece["number"])
     return root
+
+
+def _rattach(parent, rattach):
+    """The titre line a réduction reduces (Class_LigneTitreAller.xsd, TRattachPiece):
+    « Numéro d'origine du titre à annuler ou à réduire », its exercice and line."""
+    node = _el(parent, "RattachPiece")
+    _el(node, "NatPceOrig", NAT_PCE_ORIG_TITRE)
+    _el(node, "ExerRat", rattach["exercice"])
+    _el(node, "IdPceOrig", rattach["piece"])
+    _el(node, "IdLigneOrig", rattach["line"])
 
 
 def _envelope(root, header, file_type):
@@ -323,6 +350,20 @@ def _tiers(parent, tiers):
     _el(address, "TypAdr", 1)  # principale
     _opt(address, "Adr1", text(tiers.get("street2"), 38))
     _el(address, "Adr2", text(tiers["street"], 38))
+    country = digits(tiers.get("country"))
+    if country:
+        # « Lorsque le tiers réside à l'étranger, mettre « 99999 » dans code postal
+        # (le cas échéant le code postal du pays étranger devra être positionné dans
+        # la zone ville) »; CodRes 1 « oblige à la valorisation de la balise
+        # CodPays », codification de l'INSEE (Class_Adresse.xsd): the code 99xxx
+        # of the Code officiel géographique, its last three digits as the schema's
+        # Base_Num3 takes (France, 99100, is « 100 »).
+        _el(address, "CP", "99999")
+        city = " ".join(filter(None, ((tiers.get("zip") or "").strip(), tiers["city"])))
+        _el(address, "Ville", text(city, 38))
+        _el(address, "CodRes", 1)  # non résident
+        _el(address, "CodPays", int(country[-3:]))
+        return
     _el(address, "CP", text(tiers["zip"], 5))
     _el(address, "Ville", text(tiers["city"], 38))
     _el(address, "CodRes", 0)  # résident en France
