@@ -87,7 +87,22 @@ class AccountMove(models.Model):
         # A year back is plenty: older invoices went into a bordereau long ago,
         # and the emission renders any avis still missing.
         since = fields.Date.context_today(self) - relativedelta(years=1)
-        todo = self._pes_tax_invoices(date_from=since)._pes_without_avis()
+        # The credit notes of rectifying declarations too: they travel with their
+        # réduction (annulation/réduction bordereau).
+        refunds = (
+            self.env["tourism.tax.declaration"]
+            .sudo()
+            .search(
+                [
+                    ("rectified_id", "!=", False),
+                    ("invoice_id.move_type", "=", "out_refund"),
+                    ("invoice_id.state", "=", "posted"),
+                    ("invoice_id.invoice_date", ">=", since),
+                ]
+            )
+            .invoice_id
+        )
+        todo = (self._pes_tax_invoices(date_from=since) | refunds)._pes_without_avis()
         batch = todo.sorted("id")[:batch_size]
         batch._pes_render_avis()
         self.env["ir.cron"]._notify_progress(

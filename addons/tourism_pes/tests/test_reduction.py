@@ -80,6 +80,9 @@ class TestReduction(TourismPesCommon):
         titre = ordinary.titre_ids.filtered(lambda t: t.partner_id == self.host)
         self.assertEqual(titre.state, "taken")
         refund = self._rectified_down(self.first).invoice_id
+        # The cron renders the credit note's PDF ahead, as it does the avis.
+        self.env["account.move"]._cron_pes_render_avis(batch_size=1000)
+        self.assertTrue(refund.invoice_pdf_report_id)
 
         bordereau = self._reduction()
         bordereau.action_prepare()
