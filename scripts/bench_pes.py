@@ -8,7 +8,7 @@ its PDF, as the cron leaves them (styled when an Odoo server answers at web.base
 it says so), then measures the emission: the numbering of the bordereau and its titres
 (no-gap sequences), the avis gzipped and attached, the PES_Aller written, checked
 against the PES V2 schema and stored. It checks the stored file against the schema
-again and counts its pièces. Then it times --render more avis rendered one by one, as
+again and counts its pièces. Then it times --render more avis rendered in one batch, as
 the cron does ahead of the bordereau.
 
 The project's PostgreSQL cluster must be running (scripts/setup.sh). From the root:
@@ -41,7 +41,7 @@ def parse_args():
         "--render",
         type=int,
         default=10,
-        help="avis rendered one by one as the cron does, to time them (default 10)",
+        help="avis rendered in one batch as the cron does, to time them (default 10)",
     )
     parser.add_argument(
         "--profile", action="store_true", help="print the costliest functions"
@@ -236,7 +236,7 @@ def benchmark(args, odoo):
     say(f"Validation of the stored file against the schema alone: {validation:.1f} s")
     if per_avis:
         say(
-            f"Avis rendered ahead (cron, one wkhtmltopdf run each): {per_avis:.2f} s "
+            f"Avis rendered ahead (as the cron does, in one batch): {per_avis:.2f} s "
             f"each, {per_avis * n / 60:.0f} min of cron for {n:,} avis"
         )
     ok = pieces == n and pjs == n and gapless and emission < 30

@@ -13,6 +13,7 @@ the emission renders only those still missing.
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import split_every
 
 
 class AccountMove(models.Model):
@@ -65,14 +66,25 @@ class AccountMove(models.Model):
         """Render and keep the avis of these invoices that have none yet, through
         Odoo's own sending (account.move.send): the same PDF, file name and slot
         (invoice_pdf_report_file) as when the invoice is sent, without marking it
-        sent. One invoice per wkhtmltopdf run: Debian's build (unpatched Qt) takes
-        a single document at a time."""
+        sent. In batches of Odoo's own size (account.pdf_generation_batch), one
+        wkhtmltopdf run each (tourism_base lets Debian's build print several)."""
         Send = self.env["account.move.send"]
+        size = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("account.pdf_generation_batch", "80")
+        )
         values = []
-        for move in self._pes_without_avis():
-            data = {move: {"pdf_report": Send._get_default_pdf_report_id(move)}}
-            Send._prepare_invoice_pdf_report(data)
-            values.append(data[move]["pdf_attachment_values"])
+        todo = self._pes_without_avis()
+        # Odoo renders a batch in the company of its first invoice.
+        for company_moves in todo.grouped("company_id").values():
+            for batch in split_every(size, company_moves.ids, company_moves.browse):
+                data = {
+                    move: {"pdf_report": Send._get_default_pdf_report_id(move)}
+                    for move in batch
+                }
+                Send._prepare_invoice_pdf_report(data)
+                values += [data[move]["pdf_attachment_values"] for move in batch]
         if values:
             self.env["ir.attachment"].sudo().create(values)
             self.invalidate_recordset(
@@ -81,7 +93,7 @@ class AccountMove(models.Model):
         return len(values)
 
     @api.model
-    def _cron_pes_render_avis(self, batch_size=20):
+    def _cron_pes_render_avis(self, batch_size=80):
         """Render the avis of posted tax invoices, a batch per transaction; the cron
         runs again at once while some remain (ir.cron progress)."""
         # A year back is plenty: older invoices went into a bordereau long ago,
