@@ -223,6 +223,21 @@ class TourismPesBordereau(models.Model):
             source.pes_product_code or "",
         )
 
+    def _imputed_lines(self, moves, missing):
+        """The product lines of ``moves`` with their budget imputation; the
+        products or accounts that have none are added to ``missing``, for one
+        message naming them all."""
+        for line in moves.invoice_line_ids:
+            if line.display_type != "product":
+                continue
+            key = self._imputation(line)
+            if not key[0] or not key[2]:
+                missing.add(
+                    line.product_id.display_name or line.account_id.display_name
+                )
+                continue
+            yield line, key
+
     def _titre_values(self, moves):
         """One titre per debtor, one line per budget imputation with its total."""
         self.ensure_one()
@@ -237,15 +252,7 @@ class TourismPesBordereau(models.Model):
         ):
             totals = defaultdict(float)
             labels = {}
-            for line in debtor_moves.invoice_line_ids:
-                if line.display_type != "product":
-                    continue
-                key = self._imputation(line)
-                if not key[0] or not key[2]:
-                    missing.add(
-                        line.product_id.display_name or line.account_id.display_name
-                    )
-                    continue
+            for line, key in self._imputed_lines(debtor_moves, missing):
                 totals[key] += line.price_subtotal
                 labels.setdefault(key, line.account_id.name)
             lines = []
@@ -789,17 +796,10 @@ class TourismPesBordereau(models.Model):
         missing = set()
         left_over = {}
         for refund in sorted(chains, key=lambda move: move.id):
-            demands = []
-            for line in refund.invoice_line_ids:
-                if line.display_type != "product":
-                    continue
-                key = self._imputation(line)
-                if not key[0] or not key[2]:
-                    missing.add(
-                        line.product_id.display_name or line.account_id.display_name
-                    )
-                    continue
-                demands.append((key, self._cents(line.price_subtotal)))
+            demands = [
+                (key, self._cents(line.price_subtotal))
+                for line, key in self._imputed_lines(refund, missing)
+            ]
             capacities = [
                 (
                     line,
