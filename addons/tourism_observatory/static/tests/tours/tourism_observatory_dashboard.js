@@ -2,6 +2,7 @@
 // The Responsable OT, whose interface is in French, opens the observatory's dashboard
 // from the menu: this month's figures with the same month of last year beside them
 // (the demo history); she chooses another month and the table follows.
+import {openObservatoryMenu} from "@tourism_observatory/../tests/tours/utils/observatory_menu_util";
 import {registry} from "@web/core/registry";
 
 // The French month names of the selection (tourism_base/tools/calendar.py).
@@ -35,25 +36,7 @@ registry.category("web_tour.tours").add("tourism_observatory_dashboard", {
         // Another month, in summer: July, or August in July.
         const other = current === 7 ? 8 : 7;
         return [
-            {
-                content: "Open the apps menu",
-                trigger: ".o_navbar_apps_menu button",
-                run: "click",
-            },
-            {
-                content: "Open the Office de Tourisme app",
-                trigger:
-                    '.o_app[data-menu-xmlid="tourism_base.menu_tourism_root"]:contains("Office de Tourisme")',
-                run: "click",
-            },
-            {
-                // Its section, or the "+" menu that holds the sections the navbar
-                // has no room for (its place depends on the screen and the addons).
-                content: "Open the Observatoire menu",
-                trigger:
-                    '.o_menu_sections [data-menu-xmlid="tourism_observatory.menu_tourism_observatory"], .o_menu_sections_more > button',
-                run: "click",
-            },
+            ...openObservatoryMenu(),
             {
                 content: "Open its dashboard",
                 trigger:

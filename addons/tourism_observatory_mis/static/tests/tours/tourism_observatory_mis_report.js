@@ -2,6 +2,7 @@
 // The Responsable OT, whose interface is in French, opens the observatory's MIS report
 // from the menu: the month and the year to date, each with the previous year beside
 // them, already computed (the demo history).
+import {openObservatoryMenu} from "@tourism_observatory/../tests/tours/utils/observatory_menu_util";
 import {registry} from "@web/core/registry";
 
 const TABLE = "table.mis_builder";
@@ -13,25 +14,7 @@ const VISITORS_LAST_YEAR =
 registry.category("web_tour.tours").add("tourism_observatory_mis_report", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Open the Office de Tourisme app",
-            trigger:
-                '.o_app[data-menu-xmlid="tourism_base.menu_tourism_root"]:contains("Office de Tourisme")',
-            run: "click",
-        },
-        {
-            // Its section, or the "+" menu that holds the sections the navbar has no
-            // room for (its place depends on the screen and the addons).
-            content: "Open the Observatoire menu",
-            trigger:
-                '.o_menu_sections [data-menu-xmlid="tourism_observatory.menu_tourism_observatory"], .o_menu_sections_more > button',
-            run: "click",
-        },
+        ...openObservatoryMenu(),
         {
             content: "Open the indicators N / N-1",
             trigger:
