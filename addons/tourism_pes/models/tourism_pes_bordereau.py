@@ -439,16 +439,12 @@ class TourismPesBordereau(models.Model):
             )
 
     def _avis(self, move):
-        """The avis des sommes à payer (the invoice's PDF) as sent to the host, its
-        MIME type and a file name the PJ block accepts (name.ext)."""
+        """The avis des sommes à payer (the invoice's PDF, rendered by
+        account.move._pes_render_avis before the file is built) as sent to the
+        host, its MIME type and a file name the PJ block accepts (name.ext)."""
         name = f"{(move.name or 'avis').replace('/', '_')}.pdf"
         document = move._get_invoice_legal_documents("pdf")
-        if document:
-            return document["content"], document["filetype"] or "application/pdf", name
-        content, _type = move.env["ir.actions.report"]._render_qweb_pdf(
-            "account.account_invoices", move.ids
-        )
-        return content, "application/pdf", name
+        return document["content"], document["filetype"] or "application/pdf", name
 
     def _pes_data(self):
         """Plain values for tools.pes_xml.build_pes_aller."""
