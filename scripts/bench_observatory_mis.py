@@ -56,9 +56,7 @@ def benchmark(args, odoo):
     registry = odoo.modules.registry.Registry(args.db)
     results = []
     with closing(registry.cursor()) as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        admin = env.ref("base.user_admin")
-        env = env(user=admin.id, context={"lang": "fr_FR", "tz": "Europe/Paris"})
+        env = obsbench.director_env(cr, odoo)
         say("fabricating three years of data with SQL inserts")
         start = time.perf_counter()
         counts = obsbench.fabricate(env, args)
